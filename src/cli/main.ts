@@ -1,0 +1,55 @@
+import { Command, CommanderError } from "commander";
+import { MissingReferenceDataError, ValidationError } from "../core/errors.ts";
+import { ReferenceDataError } from "../data/reference-files.ts";
+import { registerDemoCommand } from "./commands/demo.ts";
+import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
+import { registerGapCommand } from "./commands/retirement-gap.ts";
+import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
+
+/** Exit codes: 0 success, 1 an internal or reference-data failure, 2 bad input or usage. */
+export const EXIT_BAD_INPUT = 2;
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("finplan")
+    .description(
+      "Planning workbench for financial planners and their client households. " +
+        "Every command takes --help; every report command takes --json.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  const retirement = program
+    .command("retirement")
+    .description("retirement gap, corrective moves, Social Security and probability of success");
+  registerGapCommand(retirement);
+  registerSocialSecurityCommand(retirement);
+  registerBacktestCommand(retirement);
+  registerDemoCommand(program);
+  for (const command of [program, retirement, ...retirement.commands, ...program.commands])
+    command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help text).
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (error instanceof ValidationError) {
+      process.stderr.write(`error: ${error.describe()}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof ReferenceDataError || error instanceof MissingReferenceDataError) {
+      process.stderr.write(`error: reference data: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
