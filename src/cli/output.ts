@@ -56,3 +56,8 @@ export function toJsonValue(value: unknown): unknown {
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(toJsonValue(value), null, 2)}\n`);
 }
+
+/** Writes a block of human output followed by a newline. */
+export function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

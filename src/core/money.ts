@@ -1,6 +1,10 @@
 import Decimal from "decimal.js";
 import { ValidationError } from "./errors.ts";
 
+/** Below this many cents a float's rounding error is far smaller than TIE_MARGIN. */
+const FAST_PATH_LIMIT = 1e11;
+const TIE_MARGIN = 1e-4;
+
 /** Matches a plain decimal amount: optional minus, digits, at most two decimals. */
 const AMOUNT_PATTERN = /^-?\d+(\.\d{1,2})?$/;
 
@@ -43,9 +47,19 @@ export class Money {
     return new Money(trimmed.startsWith("-") ? -cents : cents);
   }
 
-  /** Rounds a float64 result (a projection) half-even to the cent. Rejects NaN and infinities. */
+  /**
+   * Rounds a float64 result (a projection) half-even to the cent, taking the float at its shortest
+   * decimal form. Rejects NaN and infinities. Values clearly away from a half cent take a fast
+   * integer path; near-ties and huge values go through exact decimal arithmetic.
+   */
   static fromNumber(value: number): Money {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
+    const scaled = Math.abs(value) * 100;
+    const fraction = scaled - Math.floor(scaled);
+    if (scaled < FAST_PATH_LIMIT && Math.abs(fraction - 0.5) > TIE_MARGIN) {
+      const cents = Math.round(scaled);
+      return new Money(BigInt(value < 0 ? -cents : cents));
+    }
     const cents = new Decimal(value).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
     return new Money(BigInt(cents.toFixed(0)));
   }

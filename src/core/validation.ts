@@ -64,12 +64,12 @@ export function money(options: { min?: Money; max?: Money } = {}) {
 }
 
 /**
- * A rate as a decimal fraction (0.06 for 6%). Values of 1 or more in magnitude are almost always a
- * percent typed by mistake, so they are rejected with that hint unless `max` allows them.
+ * A rate as a decimal fraction (0.06 for 6%). Out-of-range values of 1 or more in magnitude are
+ * almost always a percent typed by mistake, so they are rejected with that hint.
  */
 export function rate(options: { min: number; max: number; exclusiveMin?: boolean }) {
   return numberText.superRefine((value, ctx) => {
-    if (Math.abs(value) >= 1 && options.max < 1) {
+    if (Math.abs(value) >= 1 && Math.abs(value) > options.max && options.max <= 1) {
       ctx.addIssue({
         code: "custom",
         message: `${value} looks like a percent; give rates as decimals (0.06 for 6%)`,

@@ -8,6 +8,7 @@ import {
 import { validate } from "../../core/validation.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { todayIso } from "../options.ts";
+import { print } from "../output.ts";
 import { renderGap } from "./retirement-gap.ts";
 import { renderSocialSecurity } from "./retirement-ss.ts";
 
@@ -41,27 +42,25 @@ export function registerDemoCommand(program: Command): void {
       const asOf = options.asOf ?? todayIso();
       const refs = referenceData();
       const h = SAMPLE_HOUSEHOLD;
-      console.log(
+      print(
         "Sample household: born 1981-03-14, salary $150,000 (household income $185,000), $350,000 saved,\n" +
           "$2,000 a month saved, wants $120,000 a year (today's dollars) from age 65, expects 6% a year.",
       );
-      console.log(heading("1. Social Security (finplan retirement ss)"));
+      print(heading("1. Social Security (finplan retirement ss)"));
       const ss = socialSecurityEstimateFor(
         validate(socialSecurityRequest, { birth_date: h.birth_date, salary: h.salary, as_of: asOf }),
         null,
         refs,
       );
-      console.log(renderSocialSecurity(ss));
-      console.log(
-        heading("2. Retirement gap with Monte Carlo (finplan retirement gap --simulate monte-carlo)"),
-      );
+      print(renderSocialSecurity(ss));
+      print(heading("2. Retirement gap with Monte Carlo (finplan retirement gap --simulate monte-carlo)"));
       const gap = retirementGapFor(
         validate(gapRequest, { ...h, as_of: asOf, simulate: "monte-carlo" }),
         null,
         refs,
       );
-      console.log(renderGap(gap));
-      console.log(
+      print(renderGap(gap));
+      print(
         `${heading("Next")}Try: npx finplan retirement gap --help\n` +
           "     npx finplan retirement backtest --stock-share 0.75 --withdrawal-rate 0.04 --years 30 --from 1926 --to 1995",
       );

@@ -3,7 +3,7 @@ import { backtestRequest, historicalBacktestFor } from "../../app/retirement.ts"
 import type { BacktestResult } from "../../core/retirement/historical-backtest.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, withFlagNames } from "../options.ts";
-import { percent, printJson, renderPairs } from "../output.ts";
+import { percent, print, printJson, renderPairs } from "../output.ts";
 
 export function backtestJson(result: BacktestResult) {
   return {
@@ -86,6 +86,6 @@ export function registerBacktestCommand(retirement: Command): void {
       const request = requestFromOptions(backtestRequest, options);
       const result = withFlagNames(() => historicalBacktestFor(request, referenceData()));
       if (options.json) printJson(backtestJson(result));
-      else console.log(renderBacktest(result));
+      else print(renderBacktest(result));
     });
 }

@@ -6,7 +6,7 @@ import type { GapFigures } from "../../core/retirement/gap-engine.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { fanChart } from "../charts.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
-import { percent, printJson, renderPairs, renderTable, toJsonValue } from "../output.ts";
+import { percent, print, printJson, renderPairs, renderTable, toJsonValue } from "../output.ts";
 import { backtestJson, renderBacktest } from "./retirement-backtest.ts";
 import { earningsFromFile, socialSecurityJson } from "./retirement-ss.ts";
 
@@ -222,6 +222,6 @@ export function registerGapCommand(retirement: Command): void {
       const history = earningsFromFile(options.earningsFile as string | undefined, request.as_of.year);
       const answer = withFlagNames(() => retirementGapFor(request, history, referenceData()), GAP_FLAGS);
       if (options.json) printJson(gapJson(answer));
-      else console.log(renderGap(answer));
+      else print(renderGap(answer));
     });
 }

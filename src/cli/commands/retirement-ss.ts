@@ -10,7 +10,7 @@ import type { EarningsYear, SocialSecurityEstimate } from "../../core/retirement
 import { referenceData } from "../../data/reference-data.ts";
 import { barChart } from "../charts.ts";
 import { readInputFile, requestFromOptions, todayIso, withFlagNames } from "../options.ts";
-import { percent, printJson, renderPairs, renderTable } from "../output.ts";
+import { percent, print, printJson, renderPairs, renderTable } from "../output.ts";
 
 const FLAGS = { earnings: "--earnings-file" };
 
@@ -152,6 +152,6 @@ export function registerSocialSecurityCommand(retirement: Command): void {
         salary: "--salary",
       });
       if (options.json) printJson(socialSecurityJson(answer));
-      else console.log(renderSocialSecurity(answer));
+      else print(renderSocialSecurity(answer));
     });
 }
