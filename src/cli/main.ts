@@ -1,13 +1,18 @@
 import { Command, CommanderError } from "commander";
 import { MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
-import { registerDemoCommand } from "./commands/demo.ts";
+import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
 
 /** Exit codes: 0 success, 1 an internal or reference-data failure, 2 bad input or usage. */
 export const EXIT_BAD_INPUT = 2;
+
+/** Every command below `command`, so usage errors anywhere exit with code 2 instead of exiting the process. */
+function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -16,18 +21,18 @@ export function buildProgram(): Command {
       "Planning workbench for financial planners and their client households. " +
         "Every command takes --help; every report command takes --json.",
     )
-    .version("0.1.0")
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
+    .version("0.1.0");
   const retirement = program
     .command("retirement")
     .description("retirement gap, corrective moves, Social Security and probability of success");
   registerGapCommand(retirement);
   registerSocialSecurityCommand(retirement);
   registerBacktestCommand(retirement);
-  registerDemoCommand(program);
-  for (const command of [program, retirement, ...retirement.commands, ...program.commands])
-    command.exitOverride();
+  const demo = program.command("demo").description("a sample household: walk-through (the default)");
+  registerWalkthroughCommand(demo);
+  for (const command of allCommands(program)) {
+    command.exitOverride().showHelpAfterError("(run with --help for usage)");
+  }
   return program;
 }
 

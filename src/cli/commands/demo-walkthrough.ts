@@ -31,9 +31,9 @@ function heading(title: string): string {
   return `\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}\n`;
 }
 
-export function registerDemoCommand(program: Command): void {
-  program
-    .command("demo")
+export function registerWalkthroughCommand(demo: Command): void {
+  demo
+    .command("walkthrough", { isDefault: true })
     .description(
       "walk through a sample household: Social Security, retirement gap, corrective moves, Monte Carlo",
     )
