@@ -1,21 +1,11 @@
-import { Money } from "../src/core/money.ts";
 import { computeGap } from "../src/core/retirement/gap-engine.ts";
 import { runHistoricalBacktest } from "../src/core/retirement/historical-backtest.ts";
 import { runMonteCarlo } from "../src/core/retirement/monte-carlo.ts";
 import { referenceData } from "../src/data/reference-data.ts";
+import { SEED_HOUSEHOLD_GAP } from "../test/support/households.ts";
 import { type BenchmarkSuite, callsPerSecond, medianMilliseconds } from "./harness.ts";
 
-const gapInput = {
-  currentSavings: Money.parse("350000"),
-  monthlyContribution: Money.parse("2000"),
-  monthsToRetirement: 240,
-  desiredIncome: Money.parse("120000"),
-  socialSecurity: Money.parse("30000"),
-  expectedReturn: 0.06,
-  inflation: 0.025,
-  withdrawalRate: 0.04,
-  contributionGrowth: 0.02,
-};
+const gapInput = { ...SEED_HOUSEHOLD_GAP, contributionGrowth: 0.02 };
 
 export const retirementBenchmarks: BenchmarkSuite = {
   name: "retirement",
