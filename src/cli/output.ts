@@ -4,13 +4,37 @@ import { Money } from "../core/money.ts";
 
 export type Align = "left" | "right";
 
-/** An aligned text table; numbers and money columns are usually right-aligned. */
+/** Splits text into lines of at most `width` characters at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
+
+/**
+ * An aligned text table; numbers and money columns are usually right-aligned. A column with a
+ * `wrapAt` width wraps its long cells onto continuation lines so the table stays readable.
+ */
 export function renderTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   align: readonly Align[] = [],
+  wrapAt: readonly (number | undefined)[] = [],
 ): string {
-  const all = [header, ...rows];
+  const physical = rows.flatMap((row) => {
+    const cells = row.map((cell, col) => (wrapAt[col] ? wrap(cell, wrapAt[col]) : [cell]));
+    const height = Math.max(...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) => cells.map((c) => c[k] ?? ""));
+  });
+  const all = [header, ...physical];
   const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? "").length)));
   const line = (row: readonly string[]) =>
     row
@@ -19,7 +43,7 @@ export function renderTable(
       )
       .join("  ")
       .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...physical.map(line)].join("\n");
 }
 
 /** Label/value pairs with the values lined up. */

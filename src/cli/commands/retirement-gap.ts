@@ -160,13 +160,12 @@ export function renderGap(answer: GapAnswer): string {
     lines.push(
       "",
       "Corrective moves, easiest first (effort: 1.0 = a major life change)",
-      renderTable(["#", "Move", "Closes gap", "Effort", "What"], correctionRows(answer.corrections), [
-        "right",
-        "left",
-        "left",
-        "right",
-        "left",
-      ]),
+      renderTable(
+        ["#", "Move", "Closes gap", "Effort", "What"],
+        correctionRows(answer.corrections),
+        ["right", "left", "left", "right", "left"],
+        [undefined, undefined, undefined, undefined, 72],
+      ),
     );
   } else {
     lines.push("", "On track: the projected balance covers the required balance.");

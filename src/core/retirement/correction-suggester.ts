@@ -142,7 +142,10 @@ function retireLater(ctx: CorrectionContext): Correction {
   const delay = months - input.monthsToRetirement;
   const newAge = ctx.currentAgeMonths === null ? null : ctx.currentAgeMonths + months;
   const when = newAge === null ? `${describeDuration(months)} from now` : `at age ${describeAge(newAge)}`;
-  const cap = ctx.currentAgeMonths === null ? "ten years later" : "age 75";
+  const notEnough =
+    ctx.currentAgeMonths === null
+      ? "Retiring even ten years later does not close the gap on its own."
+      : "Working until age 75 does not close the gap on its own.";
   return {
     type: "retire_later",
     delayMonths: delay,
@@ -150,9 +153,7 @@ function retireLater(ctx: CorrectionContext): Correction {
     newRetirementAgeMonths: newAge,
     closesGap: closed,
     effort: delay / 12 / 5,
-    description: closed
-      ? `Retire ${describeDuration(delay)} later, ${when}.`
-      : `Working until ${cap} does not close the gap on its own.`,
+    description: closed ? `Retire ${describeDuration(delay)} later, ${when}.` : notEnough,
   };
 }
 
