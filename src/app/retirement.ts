@@ -27,11 +27,18 @@ export const DEFAULT_STOCK_SHARE = 0.6;
 export const DEFAULT_RETIREMENT_YEARS = 30;
 export const DEFAULT_PATHS = 10_000;
 
+/** A request whose as-of date has been settled: the one given, or today from the caller's clock. */
+type Dated<T> = T & { as_of: CalendarDate };
+
+function dated<T extends { as_of?: CalendarDate | undefined }>(request: T, today: CalendarDate): Dated<T> {
+  return { ...request, as_of: request.as_of ?? today };
+}
+
 // ---------- Social Security ----------
 
 export const socialSecurityRequest = z.object({
   birth_date: isoDate,
-  as_of: isoDate,
+  as_of: isoDate.optional(),
   salary: money({ min: Money.ZERO }).optional(),
   claim_age: ageInMonths({ min: 62, max: 70 }).optional(),
   spouse_birth_date: isoDate.optional(),
@@ -71,10 +78,12 @@ function earningsRecord(
 }
 
 export function socialSecurityEstimateFor(
-  request: SocialSecurityRequest,
+  undated: SocialSecurityRequest,
   history: readonly EarningsYear[] | null,
   refs: ReferenceData,
+  today: CalendarDate,
 ): SocialSecurityAnswer {
+  const request = dated(undated, today);
   requireBirthBefore(request.birth_date, request.as_of);
   const { earnings, source } = earningsRecord(request, history, refs);
   const tables = refs.socialSecurity;
@@ -135,7 +144,7 @@ export function historicalBacktestFor(request: BacktestRequest, refs: ReferenceD
 export const gapRequest = z.object({
   age: integer({ min: 18, max: 100 }).optional(),
   birth_date: isoDate.optional(),
-  as_of: isoDate,
+  as_of: isoDate.optional(),
   retirement_age: ageInMonths({ min: 40, max: 80 }).optional(),
   years_to_retirement: rate({ min: 0, max: 60, exclusiveMin: true }).optional(),
   savings: money({ min: Money.ZERO }),
@@ -183,7 +192,7 @@ interface Timeline {
 }
 
 /** Months to retirement from the ages given, or from an explicit number of years. */
-function timeline(request: GapRequest): Timeline {
+function timeline(request: Dated<GapRequest>): Timeline {
   let current: number | null = null;
   if (request.birth_date) {
     requireBirthBefore(request.birth_date, request.as_of);
@@ -233,10 +242,12 @@ function annualBenefit(monthly: Money): Money {
 
 /** The gap, its corrections and, when asked, a simulation of the plan's probability of success. */
 export function retirementGapFor(
-  request: GapRequest,
+  undated: GapRequest,
   history: readonly EarningsYear[] | null,
   refs: ReferenceData,
+  today: CalendarDate,
 ): GapAnswer {
+  const request = dated(undated, today);
   const time = timeline(request);
   let ss: SocialSecurityAnswer | null = null;
   let socialSecurity = request.social_security;
@@ -251,6 +262,7 @@ export function retirementGapFor(
       },
       history,
       refs,
+      today,
     );
     socialSecurity ??= annualBenefit(ss.estimate.atClaimAge.monthly);
   }
@@ -289,6 +301,7 @@ export function retirementGapFor(
                   { birth_date: birth, as_of: request.as_of, salary: request.salary, claim_age: claim },
                   history,
                   refs,
+                  today,
                 ).estimate.atClaimAge.monthly,
               ),
           }
@@ -312,7 +325,12 @@ function firstYearWithdrawal(input: GapInput, report: GapReport): number {
   return needed * report.inflationFactor;
 }
 
-function simulate(request: GapRequest, input: GapInput, report: GapReport, refs: ReferenceData): Simulation {
+function simulate(
+  request: Dated<GapRequest>,
+  input: GapInput,
+  report: GapReport,
+  refs: ReferenceData,
+): Simulation {
   const withdrawal = firstYearWithdrawal(input, report);
   if (request.simulate === "historical") {
     const projected = report.projectedBalance.toNumber();

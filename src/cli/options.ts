@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
+import { type CalendarDate, parseIsoDate } from "../core/dates.ts";
 import { ValidationError } from "../core/errors.ts";
 import { validate } from "../core/validation.ts";
 
@@ -12,9 +13,9 @@ function snakeKey(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** Today's date (UTC) as YYYY-MM-DD: the CLI's default as-of date. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today's date (UTC): the CLI's default as-of date, read here at the edge, never in core. */
+export function today(): CalendarDate {
+  return parseIsoDate(new Date().toISOString().slice(0, 10));
 }
 
 /**

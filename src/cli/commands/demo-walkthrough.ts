@@ -7,7 +7,7 @@ import {
 } from "../../app/retirement.ts";
 import { validate } from "../../core/validation.ts";
 import { referenceData } from "../../data/reference-data.ts";
-import { todayIso } from "../options.ts";
+import { flagName, today } from "../options.ts";
 import { print } from "../output.ts";
 import { renderGap } from "./retirement-gap.ts";
 import { renderSocialSecurity } from "./retirement-ss.ts";
@@ -39,7 +39,8 @@ export function registerWalkthroughCommand(demo: Command): void {
     )
     .option("--as-of <date>", "date of the analysis, YYYY-MM-DD (default: today)")
     .action((options: { asOf?: string }) => {
-      const asOf = options.asOf ?? todayIso();
+      const now = today();
+      const asOf = options.asOf;
       const refs = referenceData();
       const h = SAMPLE_HOUSEHOLD;
       print(
@@ -48,16 +49,22 @@ export function registerWalkthroughCommand(demo: Command): void {
       );
       print(heading("1. Social Security (finplan retirement ss)"));
       const ss = socialSecurityEstimateFor(
-        validate(socialSecurityRequest, { birth_date: h.birth_date, salary: h.salary, as_of: asOf }),
+        validate(
+          socialSecurityRequest,
+          { birth_date: h.birth_date, salary: h.salary, as_of: asOf },
+          flagName,
+        ),
         null,
         refs,
+        now,
       );
       print(renderSocialSecurity(ss));
       print(heading("2. Retirement gap with Monte Carlo (finplan retirement gap --simulate monte-carlo)"));
       const gap = retirementGapFor(
-        validate(gapRequest, { ...h, as_of: asOf, simulate: "monte-carlo" }),
+        validate(gapRequest, { ...h, as_of: asOf, simulate: "monte-carlo" }, flagName),
         null,
         refs,
+        now,
       );
       print(renderGap(gap));
       print(

@@ -5,7 +5,7 @@ import type { Correction } from "../../core/retirement/correction-suggester.ts";
 import type { GapFigures } from "../../core/retirement/gap-engine.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { fanChart } from "../charts.ts";
-import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
+import { requestFromOptions, today, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderPairs, renderTable, toJsonValue } from "../output.ts";
 import { backtestJson, renderBacktest } from "./retirement-backtest.ts";
 import { earningsFromFile, socialSecurityJson } from "./retirement-ss.ts";
@@ -67,20 +67,20 @@ export function gapJson(answer: GapAnswer) {
 
 function figureRows(answer: GapAnswer): string[][] {
   const { report } = answer;
-  const today = report.todayDollars;
+  const todays = report.todayDollars;
   const shortfall = !report.gap.isNegative();
   return [
-    ["Projected balance", report.projectedBalance.format(), today.projectedBalance.format()],
-    ["Required balance", report.requiredBalance.format(), today.requiredBalance.format()],
+    ["Projected balance", report.projectedBalance.format(), todays.projectedBalance.format()],
+    ["Required balance", report.requiredBalance.format(), todays.requiredBalance.format()],
     [
       shortfall ? "Gap (shortfall)" : "Surplus",
       (shortfall ? report.gap : report.gap.negate()).format(),
-      (shortfall ? today.gap : today.gap.negate()).format(),
+      (shortfall ? todays.gap : todays.gap.negate()).format(),
     ],
     [
       "Extra saving to close, monthly",
       report.requiredAdditionalMonthly.format(),
-      today.requiredAdditionalMonthly.format(),
+      todays.requiredAdditionalMonthly.format(),
     ],
   ];
 }
@@ -217,9 +217,13 @@ export function registerGapCommand(retirement: Command): void {
     .option("--as-of <date>", "date of the analysis, YYYY-MM-DD (default: today)")
     .option("--json", "print JSON (snake_case keys, money as decimal strings)")
     .action((options: Record<string, string | boolean | undefined>) => {
-      const request = requestFromOptions(gapRequest, { asOf: todayIso(), ...options });
-      const history = earningsFromFile(options.earningsFile as string | undefined, request.as_of.year);
-      const answer = withFlagNames(() => retirementGapFor(request, history, referenceData()), GAP_FLAGS);
+      const request = requestFromOptions(gapRequest, options);
+      const now = today();
+      const history = earningsFromFile(
+        options.earningsFile as string | undefined,
+        (request.as_of ?? now).year,
+      );
+      const answer = withFlagNames(() => retirementGapFor(request, history, referenceData(), now), GAP_FLAGS);
       if (options.json) printJson(gapJson(answer));
       else print(renderGap(answer));
     });

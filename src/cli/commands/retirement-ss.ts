@@ -9,7 +9,7 @@ import { parseEarningsCsv } from "../../core/retirement/earnings-csv.ts";
 import type { EarningsYear, SocialSecurityEstimate } from "../../core/retirement/social-security.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { barChart } from "../charts.ts";
-import { readInputFile, requestFromOptions, todayIso, withFlagNames } from "../options.ts";
+import { readInputFile, requestFromOptions, today, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderPairs, renderTable } from "../output.ts";
 
 const FLAGS = { earnings: "--earnings-file" };
@@ -146,9 +146,13 @@ export function registerSocialSecurityCommand(retirement: Command): void {
     .option("--spouse-pia <amount>", "spouse's own monthly PIA (default 0)")
     .option("--json", "print JSON (snake_case keys, money as decimal strings)")
     .action((options: Record<string, string | boolean | undefined>) => {
-      const request = requestFromOptions(socialSecurityRequest, { asOf: todayIso(), ...options });
-      const history = earningsFromFile(options.earningsFile as string | undefined, request.as_of.year);
-      const answer = withFlagNames(() => socialSecurityEstimateFor(request, history, referenceData()), {
+      const request = requestFromOptions(socialSecurityRequest, options);
+      const now = today();
+      const history = earningsFromFile(
+        options.earningsFile as string | undefined,
+        (request.as_of ?? now).year,
+      );
+      const answer = withFlagNames(() => socialSecurityEstimateFor(request, history, referenceData(), now), {
         salary: "--salary",
       });
       if (options.json) printJson(socialSecurityJson(answer));
