@@ -24,11 +24,23 @@ function toNumber(value: unknown, ctx: z.RefinementCtx): number {
   return z.NEVER;
 }
 
-export const numberText = z.unknown().transform(toNumber);
+/**
+ * OpenAPI/JSON Schema metadata for the transforming schemas below, whose input type zod cannot
+ * infer: what a client may send.
+ */
+type FieldMeta = { type: string | string[]; description: string; format?: string; examples?: unknown[] };
+function documented<S extends z.ZodType>(schema: S, meta: FieldMeta): S {
+  return schema.meta(meta as never) as S;
+}
+
+export const numberText = documented(z.unknown().transform(toNumber), {
+  type: ["number", "string"],
+  description: "a number",
+});
 
 /** An amount of money: decimal text or a number, at most 2 decimals, optionally bounded below. */
 export function money(options: { min?: Money; max?: Money } = {}) {
-  return z.unknown().transform((value, ctx) => {
+  const schema = z.unknown().transform((value, ctx) => {
     const text = typeof value === "number" ? String(value) : value;
     if (value === undefined) {
       ctx.addIssue({ code: "custom", message: REQUIRED });
@@ -61,6 +73,11 @@ export function money(options: { min?: Money; max?: Money } = {}) {
     }
     return amount;
   });
+  return documented(schema, {
+    type: ["string", "number"],
+    description: `an amount in dollars with at most 2 decimals${options.min?.isZero() ? ", not negative" : ""}`,
+    examples: ["1234.56"],
+  });
 }
 
 /**
@@ -68,7 +85,7 @@ export function money(options: { min?: Money; max?: Money } = {}) {
  * almost always a percent typed by mistake, so they are rejected with that hint.
  */
 export function rate(options: { min: number; max: number; exclusiveMin?: boolean }) {
-  return numberText.superRefine((value, ctx) => {
+  const schema = numberText.superRefine((value, ctx) => {
     if (Math.abs(value) >= 1 && Math.abs(value) > options.max && options.max <= 1) {
       ctx.addIssue({
         code: "custom",
@@ -83,20 +100,29 @@ export function rate(options: { min: number; max: number; exclusiveMin?: boolean
       ctx.addIssue({ code: "custom", message: `must be at most ${options.max}` });
     }
   });
+  return documented(schema, {
+    type: ["number", "string"],
+    description: `a decimal from ${options.min} to ${options.max} (0.06 for 6%)`,
+    examples: [0.06],
+  });
 }
 
 export function integer(options: { min: number; max: number }) {
-  return numberText.superRefine((value, ctx) => {
+  const schema = numberText.superRefine((value, ctx) => {
     if (!Number.isInteger(value)) ctx.addIssue({ code: "custom", message: "must be a whole number" });
     else if (value < options.min || value > options.max) {
       ctx.addIssue({ code: "custom", message: `must be between ${options.min} and ${options.max}` });
     }
   });
+  return documented(schema, {
+    type: ["integer", "string"],
+    description: `a whole number from ${options.min} to ${options.max}`,
+  });
 }
 
 /** An age in years, whole or with months as a fraction of 12 (66.5 = 66 and 6 months); returns months. */
 export function ageInMonths(options: { min: number; max: number }) {
-  return numberText.transform((value, ctx) => {
+  const schema = numberText.transform((value, ctx) => {
     const months = Math.round(value * 12);
     if (Math.abs(value * 12 - months) > 1e-6) {
       ctx.addIssue({
@@ -111,9 +137,13 @@ export function ageInMonths(options: { min: number; max: number }) {
     }
     return months;
   });
+  return documented(schema, {
+    type: ["number", "string"],
+    description: `an age from ${options.min} to ${options.max} in years; 66.5 is 66 and 6 months`,
+  });
 }
 
-export const isoDate = z.unknown().transform((value, ctx) => {
+const isoDateSchema = z.unknown().transform((value, ctx) => {
   if (value === undefined) {
     ctx.addIssue({ code: "custom", message: REQUIRED });
     return z.NEVER;
@@ -127,6 +157,11 @@ export const isoDate = z.unknown().transform((value, ctx) => {
     });
     return z.NEVER;
   }
+});
+export const isoDate = documented(isoDateSchema, {
+  type: "string",
+  format: "date",
+  description: "a date, YYYY-MM-DD",
 });
 
 /**
