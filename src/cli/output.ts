@@ -1,4 +1,4 @@
-import { Money } from "../core/money.ts";
+import { toJsonValue } from "../app/json.ts";
 
 /** Human and JSON output helpers for every command. */
 
@@ -54,27 +54,6 @@ export function renderPairs(pairs: readonly (readonly [string, string])[]): stri
 
 export function percent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`;
-}
-
-function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-/**
- * Converts camelCase keys to snake_case, deeply, and money to decimal strings with 2 places, for
- * `--json` output. Numbers stay numbers (rates as fractions, counts, years).
- */
-export function toJsonValue(value: unknown): unknown {
-  if (value instanceof Money) return value.toString();
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined && typeof v !== "function")
-        .map(([k, v]) => [snakeCase(k), toJsonValue(v)]),
-    );
-  }
-  return value;
 }
 
 export function printJson(value: unknown): void {

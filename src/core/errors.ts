@@ -22,3 +22,34 @@ export class ValidationError extends Error {
 export class MissingReferenceDataError extends Error {
   override readonly name = "MissingReferenceDataError";
 }
+
+/** The thing asked for does not exist, or the caller may not know it exists (HTTP 404). */
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+}
+
+/** No valid credentials (HTTP 401). */
+export class UnauthorizedError extends Error {
+  override readonly name = "UnauthorizedError";
+}
+
+/** Authenticated, but this role may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  override readonly name = "ForbiddenError";
+}
+
+/** The request conflicts with existing data, e.g. an email already registered (HTTP 409). */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+}
+
+/** Too many attempts; retry after the given number of seconds (HTTP 429). */
+export class RateLimitedError extends Error {
+  override readonly name = "RateLimitedError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

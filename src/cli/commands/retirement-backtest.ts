@@ -1,24 +1,10 @@
 import type { Command } from "commander";
 import { backtestRequest, historicalBacktestFor } from "../../app/retirement.ts";
+import { backtestJson } from "../../app/retirement-json.ts";
 import type { BacktestResult } from "../../core/retirement/historical-backtest.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderPairs } from "../output.ts";
-
-export function backtestJson(result: BacktestResult) {
-  return {
-    success_rate: result.successRate,
-    windows: result.windows,
-    failed_start_years: result.failedStartYears,
-    worst_ending_balance: result.worstEndingBalance,
-    worst_start_year: result.worstStartYear,
-    median_ending_balance: result.medianEndingBalance,
-    years: result.years,
-    from: result.fromYear,
-    to: result.toYear,
-    method: result.method,
-  };
-}
 
 /** A strip of one character per start year: █ survived, ░ failed, so runs of bad years stand out. */
 function windowStrip(result: BacktestResult): string {

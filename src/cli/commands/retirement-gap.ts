@@ -1,69 +1,17 @@
 import type { Command } from "commander";
 import { type GapAnswer, gapRequest, retirementGapFor, type Simulation } from "../../app/retirement.ts";
+import { gapJson } from "../../app/retirement-json.ts";
 import { describeAge, describeDuration } from "../../core/dates.ts";
 import type { Correction } from "../../core/retirement/correction-suggester.ts";
-import type { GapFigures } from "../../core/retirement/gap-engine.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { fanChart } from "../charts.ts";
 import { requestFromOptions, today, withFlagNames } from "../options.ts";
-import { percent, print, printJson, renderPairs, renderTable, toJsonValue } from "../output.ts";
-import { backtestJson, renderBacktest } from "./retirement-backtest.ts";
-import { earningsFromFile, socialSecurityJson } from "./retirement-ss.ts";
+import { percent, print, printJson, renderPairs, renderTable } from "../output.ts";
+import { renderBacktest } from "./retirement-backtest.ts";
+import { earningsFromFile } from "./retirement-ss.ts";
 
 /** Fields whose flag is not simply the field name with dashes. */
 const GAP_FLAGS = { years: "--retirement-years" };
-
-function figuresJson(f: GapFigures) {
-  return {
-    projected_balance: f.projectedBalance,
-    required_balance: f.requiredBalance,
-    gap: f.gap,
-    funded_ratio: f.fundedRatio,
-    required_additional_monthly: f.requiredAdditionalMonthly,
-  };
-}
-
-function simulationJson(simulation: Simulation) {
-  if (simulation.kind === "historical") {
-    return {
-      kind: "historical",
-      withdrawal_rate: simulation.withdrawalRate,
-      ...backtestJson(simulation.result),
-    };
-  }
-  const r = simulation.result;
-  return {
-    kind: "monte-carlo",
-    success_probability: r.successProbability,
-    paths: r.paths,
-    seed: r.seed,
-    volatility: simulation.volatility,
-    percentiles: toJsonValue(r.percentiles),
-    method: r.method,
-  };
-}
-
-export function gapJson(answer: GapAnswer) {
-  const { report, input } = answer;
-  return {
-    ...figuresJson(report),
-    today_dollars: figuresJson(report.todayDollars),
-    years_to_retirement: report.years,
-    inputs: {
-      current_savings: input.currentSavings,
-      monthly_contribution: input.monthlyContribution,
-      desired_income: input.desiredIncome,
-      social_security: input.socialSecurity,
-      expected_return: input.expectedReturn,
-      inflation: input.inflation,
-      withdrawal_rate: input.withdrawalRate,
-      contribution_growth: input.contributionGrowth,
-    },
-    social_security_estimate: answer.socialSecurity && socialSecurityJson(answer.socialSecurity),
-    corrections: toJsonValue(answer.corrections),
-    ...(answer.simulation ? { simulation: simulationJson(answer.simulation) } : {}),
-  };
-}
 
 function figureRows(answer: GapAnswer): string[][] {
   const { report } = answer;

@@ -4,6 +4,7 @@ import {
   socialSecurityEstimateFor,
   socialSecurityRequest,
 } from "../../app/retirement.ts";
+import { socialSecurityJson } from "../../app/retirement-json.ts";
 import { describeAge } from "../../core/dates.ts";
 import { parseEarningsCsv } from "../../core/retirement/earnings-csv.ts";
 import type { EarningsYear, SocialSecurityEstimate } from "../../core/retirement/social-security.ts";
@@ -14,56 +15,10 @@ import { percent, print, printJson, renderPairs, renderTable } from "../output.t
 
 const FLAGS = { earnings: "--earnings-file" };
 
-/** An age in months as a number of years (66 and 6 months → 66.5), rounded to 4 places. */
-export function yearsOf(months: number): number {
-  return Math.round((months / 12) * 10_000) / 10_000;
-}
-
 /** Reads `--earnings-file` into an earnings record, or null when the flag is absent. */
 export function earningsFromFile(path: string | undefined, asOfYear: number): EarningsYear[] | null {
   if (path === undefined) return null;
   return parseEarningsCsv(readInputFile(path, FLAGS.earnings), FLAGS.earnings, asOfYear);
-}
-
-export function socialSecurityJson(answer: SocialSecurityAnswer) {
-  const e = answer.estimate;
-  return {
-    aime: e.aime,
-    pia: e.pia,
-    full_retirement_age: yearsOf(e.fullRetirementAgeMonths),
-    full_retirement_age_months: e.fullRetirementAgeMonths,
-    claim_age: yearsOf(e.atClaimAge.claimAgeMonths),
-    benefit_at_62: e.at62.monthly,
-    benefit_at_fra: e.atFullRetirementAge.monthly,
-    benefit_at_70: e.at70.monthly,
-    benefit_at_claim_age: e.atClaimAge.monthly,
-    annual_benefit_at_claim_age: e.atClaimAge.monthly.times(12),
-    eligibility_year: e.eligibilityYear,
-    indexing_year: e.indexingYear,
-    earnings_source: answer.earningsSource,
-    as_of: answer.asOf,
-    benefits_by_age: e.byAge.map((b) => ({
-      age: yearsOf(b.claimAgeMonths),
-      monthly: b.monthly,
-      adjustment: b.adjustment,
-    })),
-    spousal: e.spousal && {
-      claim_age: yearsOf(e.spousal.claimAgeMonths),
-      full_retirement_age: yearsOf(e.spousal.fullRetirementAgeMonths),
-      excess_at_fra: e.spousal.excessAtFra,
-      adjustment: e.spousal.adjustment,
-      monthly: e.spousal.monthly,
-    },
-    earnings: e.earnings.map((y) => ({
-      year: y.year,
-      earnings: y.earnings.toFixed(2),
-      capped: y.capped.toFixed(2),
-      index_factor: y.indexFactor.toDecimalPlaces(6).toNumber(),
-      indexed: y.indexed.toFixed(2),
-      counted: y.counted,
-    })),
-    assumptions: e.assumptions,
-  };
 }
 
 export function renderSocialSecurity(answer: SocialSecurityAnswer): string {

@@ -42,7 +42,8 @@ CREATE INDEX planner_clients_household ON planner_clients (household_id);
 
 -- Web sessions (cookie) and API tokens (bearer) share one table; only the hash is kept.
 CREATE TABLE auth_tokens (
-  token_hash    text PRIMARY KEY,
+  id            uuid PRIMARY KEY,
+  token_hash    text NOT NULL UNIQUE,
   user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   kind          text NOT NULL CHECK (kind IN ('session', 'api')),
   name          text,
