@@ -34,6 +34,23 @@ function dated<T extends { as_of?: CalendarDate | undefined }>(request: T, today
   return { ...request, as_of: request.as_of ?? today };
 }
 
+// ---------- Earnings history (HTTP bodies; the CLI reads the same from a CSV file) ----------
+
+/** An earnings record as JSON: `[{year, earnings}]`, one row per year, years unique. */
+export const earningsHistory = z
+  .array(z.object({ year: integer({ min: 1951, max: 2200 }), earnings: money({ min: Money.ZERO }) }))
+  .max(100)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<number>();
+    rows.forEach((row, index) => {
+      if (seen.has(row.year))
+        ctx.addIssue({ code: "custom", path: [index, "year"], message: `year ${row.year} appears twice` });
+      seen.add(row.year);
+    });
+  })
+  .transform((rows): EarningsYear[] => rows.map((r) => ({ year: r.year, earnings: r.earnings.toDecimal() })))
+  .describe("covered earnings by year, as on an SSA statement; replaces salary");
+
 // ---------- Social Security ----------
 
 export const socialSecurityRequest = z.object({

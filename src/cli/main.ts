@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
-import { MissingReferenceDataError, ValidationError } from "../core/errors.ts";
+import { ConflictError, MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
+import { registerServerCommands } from "./commands/server-commands.ts";
 
 /** Exit codes: 0 success, 1 an internal or reference-data failure, 2 bad input or usage. */
 export const EXIT_BAD_INPUT = 2;
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerGapCommand(retirement);
   registerSocialSecurityCommand(retirement);
   registerBacktestCommand(retirement);
+  registerServerCommands(program);
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
   for (const command of allCommands(program)) {
@@ -49,6 +51,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof ValidationError) {
       process.stderr.write(`error: ${error.describe()}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof ConflictError) {
+      process.stderr.write(`error: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof ReferenceDataError || error instanceof MissingReferenceDataError) {

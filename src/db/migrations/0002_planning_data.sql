@@ -131,7 +131,7 @@ CREATE INDEX beneficiaries_household ON beneficiaries (household_id);
 CREATE TABLE retirement_profiles (
   household_id          uuid PRIMARY KEY REFERENCES households (id) ON DELETE CASCADE,
   birth_date            date NOT NULL,
-  retirement_age        numeric(5, 2) NOT NULL,
+  retirement_age_months integer NOT NULL CHECK (retirement_age_months BETWEEN 480 AND 960),
   savings               numeric(14, 2) NOT NULL CHECK (savings >= 0),
   monthly_contribution  numeric(14, 2) NOT NULL CHECK (monthly_contribution >= 0),
   desired_income        numeric(14, 2) NOT NULL CHECK (desired_income >= 0),

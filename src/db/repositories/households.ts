@@ -68,7 +68,8 @@ export async function linkPlanner(db: Queryable, plannerId: string, householdId:
 function visibility(user: User, alias: string, param: string): string {
   switch (user.role) {
     case "admin":
-      return "TRUE";
+      // Always true; still mentions the parameter so every query binds it the same way.
+      return `${param}::uuid IS NOT NULL`;
     case "planner":
       return `EXISTS (SELECT 1 FROM planner_clients pc WHERE pc.household_id = ${alias}.id AND pc.planner_id = ${param})`;
     case "client":

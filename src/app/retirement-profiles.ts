@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { type CalendarDate, formatIsoDate } from "../core/dates.ts";
+import { ValidationError } from "../core/errors.ts";
+import { Money } from "../core/money.ts";
+import { ageInMonths, isoDate, money, rate, validate } from "../core/validation.ts";
+import type { ReferenceData } from "../data/reference-data.ts";
+import type { Queryable } from "../db/database.ts";
+import {
+  findRetirementProfile,
+  type RetirementProfileRow,
+  saveRetirementProfile,
+} from "../db/repositories/retirement-profiles.ts";
+import { type GapAnswer, gapRequest, retirementGapFor } from "./retirement.ts";
+
+/** A household's retirement profile: the inputs of the gap engine kept between reviews. */
+export const retirementProfileRequest = z.object({
+  birth_date: isoDate,
+  retirement_age: ageInMonths({ min: 40, max: 80 }),
+  savings: money({ min: Money.ZERO }),
+  monthly_contribution: money({ min: Money.ZERO }),
+  desired_income: money({ min: Money.fromDollars(1) }),
+  social_security: money({ min: Money.ZERO }).optional(),
+  salary: money({ min: Money.ZERO }).optional(),
+  return: rate({ min: -0.5, max: 0.5 }),
+});
+export type RetirementProfileRequest = z.output<typeof retirementProfileRequest>;
+
+/** The profile in its wire form (snake_case, money as decimal strings), as GET returns it. */
+export function profileJson(row: RetirementProfileRow) {
+  return {
+    birth_date: row.birthDate,
+    retirement_age: Math.round((row.retirementAgeMonths / 12) * 10_000) / 10_000,
+    savings: Money.parse(row.savings).toString(),
+    monthly_contribution: Money.parse(row.monthlyContribution).toString(),
+    desired_income: Money.parse(row.desiredIncome).toString(),
+    social_security: row.socialSecurity === null ? null : Money.parse(row.socialSecurity).toString(),
+    salary: row.salary === null ? null : Money.parse(row.salary).toString(),
+    return: Number(row.expectedReturn),
+  };
+}
+
+export async function putRetirementProfile(
+  db: Queryable,
+  householdId: string,
+  request: RetirementProfileRequest,
+): Promise<RetirementProfileRow> {
+  if (request.social_security === undefined && request.salary === undefined) {
+    throw new ValidationError(
+      "social_security",
+      "give the expected annual benefit, or a salary to estimate it from",
+    );
+  }
+  const row: RetirementProfileRow = {
+    birthDate: formatIsoDate(request.birth_date),
+    retirementAgeMonths: request.retirement_age,
+    savings: request.savings.toString(),
+    monthlyContribution: request.monthly_contribution.toString(),
+    desiredIncome: request.desired_income.toString(),
+    socialSecurity: request.social_security?.toString() ?? null,
+    salary: request.salary?.toString() ?? null,
+    expectedReturn: String(request.return),
+  };
+  await saveRetirementProfile(db, householdId, row);
+  return row;
+}
+
+/** The gap for a household's stored profile, as of `today`; null when it has no profile yet. */
+export async function householdGap(
+  db: Queryable,
+  householdId: string,
+  refs: ReferenceData,
+  today: CalendarDate,
+): Promise<GapAnswer | null> {
+  const row = await findRetirementProfile(db, householdId);
+  if (!row) return null;
+  const wire = profileJson(row);
+  const request = validate(gapRequest, {
+    birth_date: wire.birth_date,
+    retirement_age: row.retirementAgeMonths / 12,
+    savings: wire.savings,
+    monthly_contribution: wire.monthly_contribution,
+    desired_income: wire.desired_income,
+    social_security: wire.social_security ?? undefined,
+    salary: wire.salary ?? undefined,
+    return: wire.return,
+  });
+  return retirementGapFor(request, null, refs, today);
+}
+
+export { findRetirementProfile };

@@ -1,0 +1,105 @@
+import type { Command } from "commander";
+import { createAccount, createAccountRequest } from "../../app/accounts.ts";
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PLANNER, ensureDemoData } from "../../app/demo-data.ts";
+import { integer, validate } from "../../core/validation.ts";
+import { referenceData } from "../../data/reference-data.ts";
+import type { Database } from "../../db/database.ts";
+import { migrate } from "../../db/migrate.ts";
+import { databaseSettingsFromEnv, describeDatabase, openDatabase } from "../../db/open-database.ts";
+import { createApp } from "../../server/app.ts";
+import { listen } from "../../server/listen.ts";
+import { createLogger } from "../../server/logger.ts";
+import { flagName, requestFromOptions } from "../options.ts";
+import { print, printJson } from "../output.ts";
+
+/** Opens the configured database (DATABASE_URL, else the embedded one), runs `work`, closes it. */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(databaseSettingsFromEnv());
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command("serve")
+    .description(
+      "Start the HTTP API: migrate the database, load the reference data, and serve /api (docs at /docs). " +
+        "Uses DATABASE_URL when set, else the embedded database in FINPLAN_DATA_DIR (default ./.finplan/db). " +
+        "PORT sets the port (default 8080).",
+    )
+    .option("--port <port>", "port to listen on (default: PORT or 8080)")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--demo", "create the demo planner and three sample client households if they are missing")
+    .action(async (options: { port?: string; host: string; demo?: boolean }) => {
+      const port = validate(
+        integer({ min: 0, max: 65_535 }),
+        options.port ?? process.env.PORT ?? "8080",
+        () => (options.port ? flagName("port") : "PORT"),
+      );
+      const settings = databaseSettingsFromEnv();
+      const logger = createLogger();
+      const refs = referenceData();
+      const db = await openDatabase(settings);
+      const applied = await migrate(db);
+      if (options.demo) await ensureDemoData(db);
+      const server = await listen(createApp({ db, refs, now: () => new Date(), logger }), port, options.host);
+      print(
+        `Finplan API on ${server.url}  (docs: ${server.url}/docs, database: ${describeDatabase(settings)})`,
+      );
+      if (applied.length > 0) print(`Migrations applied: ${applied.join(", ")}`);
+      if (options.demo) {
+        print(`Demo logins (password ${DEMO_PASSWORD}): planner ${DEMO_PLANNER}, admin ${DEMO_ADMIN},`);
+        print("  clients rivera@demo.finplan, chen@demo.finplan, okafor@demo.finplan");
+        print(
+          `Try: curl -s -X POST ${server.url}/api/auth/login -H 'content-type: application/json' ` +
+            `-d '{"email":"${DEMO_PLANNER}","password":"${DEMO_PASSWORD}"}'`,
+        );
+      }
+      const stop = async () => {
+        await server.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+
+  const db = program.command("db").description("database maintenance");
+  db.command("migrate")
+    .description("apply the numbered SQL migrations not yet applied (safe to run again)")
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      const applied = await withDatabase(migrate);
+      if (options.json) printJson({ applied });
+      else print(applied.length === 0 ? "Database is up to date." : `Applied: ${applied.join(", ")}`);
+    });
+
+  const user = program.command("user").description("user accounts");
+  user
+    .command("create")
+    .description(
+      "create a user; a client also gets a household, linked to their planner when --planner is given",
+    )
+    .requiredOption("--email <email>", "login email")
+    .requiredOption("--password <password>", "at least 10 characters")
+    .requiredOption("--role <role>", "client, planner or admin")
+    .option("--planner <email>", "for a client: their planner's email")
+    .option("--display-name <name>", "name shown in the app (default: the part of the email before @)")
+    .option("--json", "print JSON")
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const request = requestFromOptions(createAccountRequest, options);
+      const created = await withDatabase(async (db) => {
+        await migrate(db);
+        return createAccount(db, request);
+      });
+      if (options.json) printJson({ user: created.user, householdId: created.householdId });
+      else
+        print(
+          `Created ${created.user.role} ${created.user.email} (${created.user.id})` +
+            (created.householdId ? `, household ${created.householdId}` : ""),
+        );
+    });
+}

@@ -1,0 +1,67 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Authenticated } from "../app/accounts.ts";
+import type { ReferenceData } from "../data/reference-data.ts";
+import type { Database } from "../db/database.ts";
+import { authenticateRequests } from "./authentication.ts";
+import { errorBody, respondToError, validationBody } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { registerAuthRoutes } from "./routes/auth-routes.ts";
+import { registerDocs } from "./routes/docs-routes.ts";
+import { registerHouseholdRoutes } from "./routes/household-routes.ts";
+import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
+
+/** What every route needs: the database, the reference tables, a clock and a logger. */
+export interface ServerContext {
+  readonly db: Database;
+  readonly refs: ReferenceData;
+  /** The current instant; injected so tests control time (sessions, rate limits, as-of dates). */
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: { auth: Authenticated };
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** JSON bodies above this size are refused with 413 (file uploads have their own, larger limit). */
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/** The largest body accepted on a path. */
+export function bodyLimitFor(_path: string): number {
+  return JSON_BODY_LIMIT;
+}
+
+/** Builds the HTTP API: one app for the server, the tests (app.request) and the benchmarks. */
+export function createApp(ctx: ServerContext): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(validationBody(result.error), 400);
+      return undefined;
+    },
+  });
+  app.onError((error, c) => respondToError(c, error, ctx.logger));
+  app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: (c) =>
+        c.json(errorBody("payload_too_large", `the body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
+    }),
+  );
+  app.use("/api/*", authenticateRequests(ctx));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "finplan_session",
+  });
+  registerAuthRoutes(app, ctx);
+  registerHouseholdRoutes(app, ctx);
+  registerRetirementRoutes(app, ctx);
+  registerDocs(app);
+  return app;
+}

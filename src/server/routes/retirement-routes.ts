@@ -1,0 +1,149 @@
+import { createRoute, type z } from "@hono/zod-openapi";
+import {
+  backtestRequest,
+  earningsHistory,
+  gapRequest,
+  historicalBacktestFor,
+  retirementGapFor,
+  socialSecurityEstimateFor,
+  socialSecurityRequest,
+} from "../../app/retirement.ts";
+import { backtestJson, gapJson, socialSecurityJson } from "../../app/retirement-json.ts";
+import {
+  findRetirementProfile,
+  householdGap,
+  profileJson,
+  putRetirementProfile,
+  retirementProfileRequest,
+} from "../../app/retirement-profiles.ts";
+import type { CalendarDate } from "../../core/dates.ts";
+import { NotFoundError } from "../../core/errors.ts";
+import type { App, ServerContext } from "../app.ts";
+import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
+import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
+
+/** The server's today (UTC), the default as-of date of every calculation. */
+export function todayOf(now: Date): CalendarDate {
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+}
+
+function json<S extends z.ZodType>(schema: S) {
+  return { content: { "application/json": { schema } }, required: true as const };
+}
+const answer = (description: string) => ({
+  200: { description, content: { "application/json": { schema: JsonObject } } },
+  ...errorResponses,
+});
+
+export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/retirement/gap",
+      tags: ["retirement"],
+      summary: "Retirement gap, corrective moves and, optionally, a simulation",
+      description:
+        "Takes the flags of `finplan retirement gap` as snake_case keys (`--monthly-contribution` → " +
+        "`monthly_contribution`) and answers with exactly the JSON of `finplan retirement gap --json`. Money as " +
+        "decimal strings or numbers, rates as decimals. `earnings` (a list of {year, earnings}) replaces the CLI's " +
+        "--earnings-file.",
+      security: authenticated,
+      request: { body: json(gapRequest.extend({ earnings: earningsHistory.optional() })) },
+      responses: answer("The gap report"),
+    }),
+    (c) => {
+      const { earnings, ...request } = c.req.valid("json");
+      const result = retirementGapFor(request, earnings ?? null, ctx.refs, todayOf(ctx.now()));
+      return c.json(gapJson(result) as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/retirement/social-security",
+      tags: ["retirement"],
+      summary: "Social Security retirement estimate (as `finplan retirement ss --json`)",
+      security: authenticated,
+      request: { body: json(socialSecurityRequest.extend({ earnings: earningsHistory.optional() })) },
+      responses: answer(
+        "AIME, PIA and the monthly benefit at 62, full retirement age, 70 and the chosen age",
+      ),
+    }),
+    (c) => {
+      const { earnings, ...request } = c.req.valid("json");
+      const result = socialSecurityEstimateFor(request, earnings ?? null, ctx.refs, todayOf(ctx.now()));
+      return c.json(socialSecurityJson(result) as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/retirement/backtest",
+      tags: ["retirement"],
+      summary: "Historical backtest of a withdrawal rate (as `finplan retirement backtest --json`)",
+      security: authenticated,
+      request: { body: json(backtestRequest) },
+      responses: answer("Success rate, windows and failed start years"),
+    }),
+    (c) =>
+      c.json(
+        backtestJson(historicalBacktestFor(c.req.valid("json"), ctx.refs)) as Record<string, unknown>,
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/households/{id}/retirement-profile",
+      tags: ["retirement"],
+      summary: "A household's stored retirement inputs",
+      security: authenticated,
+      request: { params: HouseholdParams },
+      responses: { ...answer("The profile"), ...notFoundResponse },
+    }),
+    async (c) => {
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const profile = await findRetirementProfile(ctx.db, household.id);
+      if (!profile) throw new NotFoundError("this household has no retirement profile yet");
+      return c.json(profileJson(profile) as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/households/{id}/retirement-profile",
+      tags: ["retirement"],
+      summary: "Save a household's retirement inputs (replaces the previous ones)",
+      security: authenticated,
+      request: { params: HouseholdParams, body: json(retirementProfileRequest) },
+      responses: { ...answer("The saved profile"), ...notFoundResponse },
+    }),
+    async (c) => {
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const saved = await putRetirementProfile(ctx.db, household.id, c.req.valid("json"));
+      return c.json(profileJson(saved) as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/households/{id}/retirement/gap",
+      tags: ["retirement"],
+      summary: "The retirement gap and corrective moves for a household's stored profile",
+      security: authenticated,
+      request: { params: HouseholdParams },
+      responses: { ...answer("The gap report, as POST /api/retirement/gap"), ...notFoundResponse },
+    }),
+    async (c) => {
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const result = await householdGap(ctx.db, household.id, ctx.refs, todayOf(ctx.now()));
+      if (!result) throw new NotFoundError("this household has no retirement profile yet");
+      return c.json(gapJson(result) as Record<string, unknown>, 200);
+    },
+  );
+}

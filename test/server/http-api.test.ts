@@ -1,0 +1,371 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../src/app/accounts.ts";
+import { putRetirementProfile } from "../../src/app/retirement-profiles.ts";
+import { parseIsoDate } from "../../src/core/dates.ts";
+import { Money } from "../../src/core/money.ts";
+import { referenceData } from "../../src/data/reference-data.ts";
+import type { Database } from "../../src/db/database.ts";
+import { createApp } from "../../src/server/app.ts";
+import { listen, type RunningServer } from "../../src/server/listen.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
+import { runCliJson } from "../support/run-cli.ts";
+
+const PASSWORD = "correct horse battery";
+
+/** A small firm: two planners, each with one client household, and an admin. */
+async function seedFirm(db: Database) {
+  const account = (email: string, role: "client" | "planner" | "admin", planner?: string) =>
+    createAccount(db, { email, password: PASSWORD, role, ...(planner ? { planner } : {}) });
+  await account("admin@firm.test", "admin");
+  await account("ann@firm.test", "planner");
+  await account("bob@firm.test", "planner");
+  const annClient = await account("carla@client.test", "client", "ann@firm.test");
+  const bobClient = await account("dmitri@client.test", "client", "bob@firm.test");
+  for (const household of [annClient.householdId!, bobClient.householdId!]) {
+    await putRetirementProfile(db, household, {
+      birth_date: parseIsoDate("1981-03-14"),
+      retirement_age: 65 * 12,
+      savings: Money.parse("350000"),
+      monthly_contribution: Money.parse("2000"),
+      desired_income: Money.parse("120000"),
+      social_security: Money.parse("30000"),
+      return: 0.06,
+    });
+  }
+  return { annHousehold: annClient.householdId!, bobHousehold: bobClient.householdId! };
+}
+
+describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
+  let db: Database;
+  let server: RunningServer;
+  let firm: Awaited<ReturnType<typeof seedFirm>>;
+  let clock = new Date("2026-11-25T12:00:00Z");
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    firm = await seedFirm(db);
+    const app = createApp({ db, refs: referenceData(), now: () => clock, logger: createLogger("silent") });
+    server = await listen(app, 0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.close();
+  });
+
+  const call = (path: string, init: RequestInit & { token?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set("authorization", `Bearer ${init.token}`);
+    if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
+    return fetch(`${server.url}${path}`, { ...init, headers });
+  };
+  const loginAs = async (email: string) => {
+    const response = await call("/api/auth/login", {
+      method: "POST",
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { token: string; csrf_token: string };
+  };
+
+  describe("authentication", () => {
+    it("logs in with the right password and returns a bearer token and a session cookie", async () => {
+      const response = await call("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "Ann@Firm.test", password: PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { token: string; user: { role: string } };
+      expect(body.user.role).toBe("planner");
+      expect(response.headers.get("set-cookie")).toMatch(/finplan_session=.+HttpOnly; SameSite=Strict/);
+      const me = await call("/api/me", { token: body.token });
+      expect(((await me.json()) as { email: string }).email).toBe("ann@firm.test");
+    });
+
+    it("answers 401 to a wrong password, no credentials, and a made-up token", async () => {
+      const wrong = await call("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "ann@firm.test", password: "not the password" }),
+      });
+      expect(wrong.status).toBe(401);
+      expect(await wrong.json()).toEqual({ error: "unauthorized", message: "wrong email or password" });
+      expect((await call("/api/households")).status).toBe(401);
+      expect((await call("/api/households", { token: "made-up" })).status).toBe(401);
+    });
+
+    it("locks an email after five failed logins in 15 minutes, even for the right password", async () => {
+      for (let i = 0; i < 5; i++) {
+        const r = await call("/api/auth/login", {
+          method: "POST",
+          body: JSON.stringify({ email: "bob@firm.test", password: "nope" }),
+        });
+        expect(r.status).toBe(401);
+      }
+      const locked = await call("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "bob@firm.test", password: PASSWORD }),
+      });
+      expect(locked.status).toBe(429);
+      expect(locked.headers.get("retry-after")).toBe("900");
+      clock = new Date(clock.getTime() + 16 * 60_000);
+      expect((await loginAs("bob@firm.test")).token).toBeTruthy();
+    });
+
+    it("a cookie session must echo its CSRF token to change state; a bearer token need not", async () => {
+      const response = await call("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "ann@firm.test", password: PASSWORD }),
+      });
+      const { csrf_token } = (await response.json()) as { csrf_token: string };
+      const cookie = response.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const body = JSON.stringify({ name: "laptop" });
+      expect((await call("/api/me", { headers: { cookie } })).status).toBe(200);
+      expect((await call("/api/auth/tokens", { method: "POST", body, headers: { cookie } })).status).toBe(
+        403,
+      );
+      const withCsrf = await call("/api/auth/tokens", {
+        method: "POST",
+        body,
+        headers: { cookie, "x-csrf-token": csrf_token },
+      });
+      expect(withCsrf.status).toBe(201);
+    });
+
+    it("logout revokes the token; an API token can be created and revoked", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const created = await call("/api/auth/tokens", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ name: "cli" }),
+      });
+      const api = (await created.json()) as { id: string; token: string };
+      expect((await call("/api/me", { token: api.token })).status).toBe(200);
+      expect((await call(`/api/auth/tokens/${api.id}`, { method: "DELETE", token })).status).toBe(204);
+      expect((await call("/api/me", { token: api.token })).status).toBe(401);
+      expect((await call("/api/auth/logout", { method: "POST", token })).status).toBe(204);
+      expect((await call("/api/me", { token })).status).toBe(401);
+    });
+
+    it("rejects a bad login body field by field", async () => {
+      const response = await call("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "not-an-email" }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { fields: Record<string, string> };
+      expect(body.fields).toEqual({ email: "is not an email address", password: "is required" });
+    });
+  });
+
+  describe("tenancy: each caller sees only their own households", () => {
+    it("a planner lists only linked households; a client only their own; an admin all", async () => {
+      const list = async (email: string) => {
+        const { token } = await loginAs(email);
+        const body = (await (await call("/api/households", { token })).json()) as {
+          items: { id: string }[];
+          total: number;
+        };
+        return body.items.map((h) => h.id);
+      };
+      expect(await list("ann@firm.test")).toEqual([firm.annHousehold]);
+      expect(await list("bob@firm.test")).toEqual([firm.bobHousehold]);
+      expect(await list("carla@client.test")).toEqual([firm.annHousehold]);
+      expect((await list("admin@firm.test")).sort()).toEqual([firm.annHousehold, firm.bobHousehold].sort());
+    });
+
+    it.each([
+      ["GET", "/api/households/{id}"],
+      ["GET", "/api/households/{id}/retirement-profile"],
+      ["GET", "/api/households/{id}/retirement/gap"],
+      ["PUT", "/api/households/{id}/retirement-profile"],
+    ])("%s %s answers 404 for another tenant's household, revealing nothing", async (method, template) => {
+      const { token } = await loginAs("ann@firm.test");
+      const body =
+        method === "PUT"
+          ? JSON.stringify({
+              birth_date: "1980-01-01",
+              retirement_age: 65,
+              savings: 1,
+              monthly_contribution: 1,
+              desired_income: 1,
+              social_security: 0,
+              return: 0.05,
+            })
+          : undefined;
+      const other = await call(template.replace("{id}", firm.bobHousehold), {
+        method,
+        token,
+        ...(body ? { body } : {}),
+      });
+      const unknown = await call(template.replace("{id}", "00000000-0000-4000-8000-00000000dead"), {
+        method,
+        token,
+        ...(body ? { body } : {}),
+      });
+      const malformed = await call(template.replace("{id}", "1 OR 1=1"), {
+        method,
+        token,
+        ...(body ? { body } : {}),
+      });
+      for (const response of [other, unknown, malformed]) {
+        expect(response.status).toBe(404);
+        expect(await response.json()).toEqual({ error: "not_found", message: "no such household" });
+      }
+      const own = await call(template.replace("{id}", firm.annHousehold), {
+        method,
+        token,
+        ...(body ? { body } : {}),
+      });
+      expect(own.status).toBe(200);
+    });
+
+    it("only an admin lists or creates users", async () => {
+      const planner = await loginAs("ann@firm.test");
+      expect((await call("/api/users", { token: planner.token })).status).toBe(403);
+      const admin = await loginAs("admin@firm.test");
+      const users = (await (await call("/api/users", { token: admin.token })).json()) as { total: number };
+      expect(users.total).toBeGreaterThanOrEqual(5);
+      const created = await call("/api/users", {
+        method: "POST",
+        token: admin.token,
+        body: JSON.stringify({
+          email: "eve@client.test",
+          password: PASSWORD,
+          role: "client",
+          planner: "ann@firm.test",
+        }),
+      });
+      expect(created.status).toBe(201);
+      const duplicate = await call("/api/users", {
+        method: "POST",
+        token: admin.token,
+        body: JSON.stringify({ email: "eve@client.test", password: PASSWORD, role: "client" }),
+      });
+      expect(duplicate.status).toBe(409);
+    });
+  });
+
+  describe("retirement over HTTP", () => {
+    const seed = {
+      age: 45,
+      retirement_age: 65,
+      savings: 350000,
+      monthly_contribution: "2000",
+      desired_income: 120000,
+      social_security: 30000,
+      return: 0.06,
+      as_of: "2026-11-25",
+    };
+
+    it("POST /api/retirement/gap answers exactly what `finplan retirement gap --json` prints", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const response = await call("/api/retirement/gap", {
+        method: "POST",
+        token,
+        body: JSON.stringify(seed),
+      });
+      expect(response.status).toBe(200);
+      const cli = await runCliJson([
+        "retirement",
+        "gap",
+        ...Object.entries(seed).flatMap(([k, v]) => [`--${k.replace(/_/g, "-")}`, String(v)]),
+      ]);
+      expect(await response.json()).toEqual(cli);
+    });
+
+    it("answers bad input with 400 and every field at fault", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const response = await call("/api/retirement/gap", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ ...seed, savings: -5, return: 6, withdrawal_rate: 0 }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: string; fields: Record<string, string> };
+      expect(body.error).toBe("bad_request");
+      expect(body.fields.savings).toBe("must not be negative");
+      expect(body.fields.return).toMatch(/looks like a percent/);
+      expect(body.fields.withdrawal_rate).toBe("must be greater than 0");
+    });
+
+    it("refuses bodies that are not JSON, or too big, without a stack trace", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const broken = await call("/api/retirement/gap", { method: "POST", token, body: "{not json" });
+      expect(broken.status).toBe(400);
+      const big = await call("/api/retirement/gap", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ pad: "x".repeat(300_000) }),
+      });
+      expect(big.status).toBe(413);
+      expect(JSON.stringify(await big.json())).not.toMatch(/at .*\.ts/);
+    });
+
+    it("saves a household's profile and computes its gap as the stateless endpoint would", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const { age: _, as_of: __, ...inputs } = seed;
+      const profile = { ...inputs, birth_date: "1981-03-14" };
+      const save = (body: object) =>
+        call(`/api/households/${firm.annHousehold}/retirement-profile`, {
+          method: "PUT",
+          token,
+          body: JSON.stringify(body),
+        });
+      const saved = await save(profile);
+      expect(saved.status).toBe(200);
+      expect(((await saved.json()) as { monthly_contribution: string }).monthly_contribution).toBe("2000.00");
+      const stored = await (
+        await call(`/api/households/${firm.annHousehold}/retirement/gap`, { token })
+      ).json();
+      const direct = await call("/api/retirement/gap", {
+        method: "POST",
+        token,
+        body: JSON.stringify(profile),
+      });
+      expect(stored).toEqual(await direct.json());
+      await save({ ...profile, monthly_contribution: 6500 });
+      const after = (await (
+        await call(`/api/households/${firm.annHousehold}/retirement/gap`, { token })
+      ).json()) as {
+        gap: string;
+      };
+      expect(Number(after.gap)).toBeLessThan(0);
+    });
+
+    it("rejects a bad profile without changing the stored one", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const before = await (
+        await call(`/api/households/${firm.annHousehold}/retirement-profile`, { token })
+      ).json();
+      const bad = await call(`/api/households/${firm.annHousehold}/retirement-profile`, {
+        method: "PUT",
+        token,
+        body: JSON.stringify({ birth_date: "1981-02-30", retirement_age: 65, savings: "lots", return: 0.06 }),
+      });
+      expect(bad.status).toBe(400);
+      expect(Object.keys(((await bad.json()) as { fields: object }).fields)).toEqual(
+        expect.arrayContaining(["birth_date", "savings", "monthly_contribution", "desired_income"]),
+      );
+      expect(
+        await (await call(`/api/households/${firm.annHousehold}/retirement-profile`, { token })).json(),
+      ).toEqual(before);
+    });
+  });
+
+  it("publishes the OpenAPI 3.1 document and a docs page", async () => {
+    const doc = (await (await call("/api/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/auth/login", "/api/households", "/api/retirement/gap"]),
+    );
+    const page = await call("/docs");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/api/retirement/gap");
+  });
+});
