@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
+import { registerEducationCommands } from "./commands/education.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerGapCommand(retirement);
   registerSocialSecurityCommand(retirement);
   registerBacktestCommand(retirement);
+  registerEducationCommands(program);
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
   for (const command of allCommands(program)) {
