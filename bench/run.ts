@@ -1,8 +1,9 @@
+import { educationBenchmarks } from "./education.bench.ts";
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks];
+const suites = [retirementBenchmarks, educationBenchmarks];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

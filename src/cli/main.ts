@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConflictError, MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
+import { registerEducationCommands } from "./commands/education.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerGapCommand(retirement);
   registerSocialSecurityCommand(retirement);
   registerBacktestCommand(retirement);
+  registerEducationCommands(program);
   registerServerCommands(program);
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);

@@ -13,9 +13,13 @@ function snakeKey(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** Today's date (UTC): the CLI's default as-of date, read here at the edge, never in core. */
+/** Today's date (UTC) as YYYY-MM-DD: the CLI's default as-of date, read here at the edge, never in core. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 export function today(): CalendarDate {
-  return parseIsoDate(new Date().toISOString().slice(0, 10));
+  return parseIsoDate(todayIso());
 }
 
 /**
