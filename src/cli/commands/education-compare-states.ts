@@ -1,35 +1,10 @@
 import type { Command } from "commander";
 import { type CompareAnswer, compareFor, compareRequest } from "../../app/education.ts";
+import { compareJson } from "../../app/education-json.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderTable } from "../output.ts";
 import { fundListStore } from "./education-store.ts";
-
-function compareJson(answer: CompareAnswer) {
-  return {
-    state: answer.rule.state,
-    years_to_enrollment: answer.timing.yearsToEnrollment,
-    annual_contribution: answer.annualContribution,
-    tax_year: answer.taxYear,
-    plans: answer.rows.map((r) => ({
-      rank: r.rank,
-      tied: r.tied,
-      plan_id: r.plan.id,
-      plan_name: r.plan.name,
-      plan_state: r.plan.state,
-      channel: r.plan.channel,
-      first_year_tax_saved: r.firstYearTaxSaved,
-      tax_saved: r.taxSaved,
-      expense_ratio: r.fees.expenseRatio,
-      expense_source: r.fees.expenseSource,
-      account_fee: r.fees.accountFee,
-      account_fee_known: r.fees.accountFeeKnown,
-      fee_drag: r.feeDrag,
-      net_value: r.netValue,
-      reason: r.reason,
-    })),
-  };
-}
 
 function renderCompare(answer: CompareAnswer, limit: number): string {
   const rows = answer.rows

@@ -1,39 +1,10 @@
 import type { Command } from "commander";
 import { contributionPlanFor, type PlanAnswer, planRequest } from "../../app/education.ts";
+import { planJson } from "../../app/education-json.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { barChart } from "../charts.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderPairs } from "../output.ts";
-
-function planJson(answer: PlanAnswer) {
-  const p = answer.plan;
-  return {
-    years_to_enrollment: p.yearsToEnrollment,
-    enrollment_year: answer.timing.enrollmentYear,
-    annual_cost_today: p.annualCostToday,
-    cost_source: answer.costSource,
-    cost_by_college_year: p.costByCollegeYear,
-    four_year_cost: p.fourYearCost,
-    needed_at_enrollment: p.neededAtEnrollment,
-    projected_balance: p.projectedBalance,
-    gap: p.gap,
-    additional_monthly: p.additionalMonthly,
-    lump_sum_today: p.lumpSumToday,
-    superfunding: {
-      exclusion_year: p.superfunding.exclusionYear,
-      annual_exclusion: p.superfunding.annualExclusion,
-      max_single: p.superfunding.maxSingle,
-      max_married: p.superfunding.maxMarried,
-      balance_with_max_single: p.superfunding.balanceWithMaxSingle,
-      note: p.superfunding.note,
-    },
-    expected_returns: p.expectedReturns.map((r) => ({
-      years_to_enrollment: r.yearsToEnrollment,
-      expected_return: r.expectedReturn,
-    })),
-    returns_source: answer.returnsSource,
-  };
-}
 
 function renderPlan(answer: PlanAnswer): string {
   const p = answer.plan;

@@ -1,42 +1,12 @@
 import type { Command } from "commander";
 import { type RecommendAnswer, recommendFor, recommendRequest } from "../../app/education.ts";
-import type { Allocation, GlidePathYear } from "../../core/education/glide-path.ts";
+import { recommendJson } from "../../app/education-json.ts";
+import type { GlidePathYear } from "../../core/education/glide-path.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { print, printJson, renderPairs } from "../output.ts";
 
 /** Allocation percents as fractions summing to 1, for JSON. */
-export function allocationJson(a: Allocation) {
-  return { equity: a.equity / 100, fixed_income: a.fixedIncome / 100, money_market: a.moneyMarket / 100 };
-}
-
-function recommendJson(answer: RecommendAnswer) {
-  return {
-    years_to_enrollment: answer.timing.yearsToEnrollment,
-    enrollment_year: answer.timing.enrollmentYear,
-    risk: answer.risk,
-    allocation: allocationJson(answer.allocation),
-    path: answer.path.map((p) => ({
-      years_to_enrollment: p.yearsToEnrollment,
-      ...allocationJson(p.allocation),
-    })),
-    plan_match:
-      answer.plan === null
-        ? undefined
-        : {
-            plan_id: answer.plan.id,
-            match: answer.planMatch && {
-              path_id: answer.planMatch.pathId,
-              path: answer.planMatch.pathName,
-              portfolio: answer.planMatch.portfolio,
-              equity: answer.planMatch.equityPercent / 100,
-              equity_difference: answer.planMatch.equityDifference / 100,
-              as_of: answer.planMatch.asOf,
-              source: answer.planMatch.source,
-            },
-          },
-  };
-}
 
 const BAR = 50;
 

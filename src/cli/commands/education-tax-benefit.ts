@@ -1,26 +1,9 @@
 import type { Command } from "commander";
 import { type TaxBenefitAnswer, taxBenefitFor, taxBenefitRequest } from "../../app/education.ts";
+import { taxBenefitJson } from "../../app/education-json.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { print, printJson, renderPairs } from "../output.ts";
-
-function taxBenefitJson(answer: TaxBenefitAnswer) {
-  const b = answer.benefit;
-  return {
-    state: answer.rule.state,
-    plan_state: answer.planState,
-    tax_year: answer.taxYear,
-    qualifies: b.qualifies,
-    deductible_amount: b.deductibleAmount,
-    credit_amount: b.creditAmount,
-    tax_saved: b.taxSaved,
-    carryforward: b.carryforward,
-    cap: b.cap,
-    marginal_rate: b.marginalRate?.toNumber() ?? null,
-    notes: b.notes,
-    sources: answer.rule.sources,
-  };
-}
 
 function renderTaxBenefit(answer: TaxBenefitAnswer): string {
   const b = answer.benefit;

@@ -1,34 +1,10 @@
 import type { Command } from "commander";
 import { type ValidateAnswer, validateFor, validateRequest } from "../../app/education.ts";
+import { validateJson } from "../../app/education-json.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderTable } from "../output.ts";
 import { fundListStore } from "./education-store.ts";
-
-function validateJson(answer: ValidateAnswer) {
-  const v = answer.validation;
-  return {
-    plan_id: answer.plan.id,
-    list_version: v.version,
-    list_as_of: v.asOf,
-    valid: v.valid,
-    selections: v.selections.map((s) => ({
-      query: s.query,
-      valid: s.valid,
-      matched: s.option?.name ?? null,
-      matched_by: s.matchedBy,
-      expense_ratio: s.option?.expenseRatio ?? null,
-      suggestion: s.suggestion?.name ?? null,
-      edit_distance: s.suggestion?.distance ?? null,
-      removed_after_version: s.removed?.lastVersion ?? null,
-      weight: s.weight === null ? null : s.weight.toNumber() / 100,
-    })),
-    weight_total: v.weightTotal.toNumber() / 100,
-    weights_valid: v.weightsValid,
-    problems: v.problems,
-    keeps_state_benefit: answer.stateBenefit?.keeps ?? null,
-  };
-}
 
 function renderValidate(answer: ValidateAnswer): string {
   const v = answer.validation;
