@@ -137,3 +137,8 @@ function toStored(list: FundList) {
     })),
   };
 }
+
+/** The store the CLI and the server use: files under $FINPLAN_HOME or ./.finplan. */
+export function defaultFundListStore(baseline: ReadonlyMap<string, readonly FundList[]>): FundListStore {
+  return new FileFundListStore(storeRoot(), baseline);
+}

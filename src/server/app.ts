@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Authenticated } from "../app/accounts.ts";
+import type { FundListStore } from "../data/fund-list-store.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
 import type { Database } from "../db/database.ts";
 import { authenticateRequests } from "./authentication.ts";
@@ -8,6 +9,7 @@ import { errorBody, respondToError, validationBody } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { registerAuthRoutes } from "./routes/auth-routes.ts";
 import { registerDocs } from "./routes/docs-routes.ts";
+import { registerEducationRoutes } from "./routes/education-routes.ts";
 import { registerHouseholdRoutes } from "./routes/household-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 
@@ -15,6 +17,8 @@ import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 export interface ServerContext {
   readonly db: Database;
   readonly refs: ReferenceData;
+  /** Versioned 529 fund lists (baseline published lists plus ingested versions). */
+  readonly fundLists: FundListStore;
   /** The current instant; injected so tests control time (sessions, rate limits, as-of dates). */
   readonly now: () => Date;
   readonly logger: Logger;
@@ -62,6 +66,7 @@ export function createApp(ctx: ServerContext): App {
   registerAuthRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);
   registerRetirementRoutes(app, ctx);
+  registerEducationRoutes(app, ctx);
   registerDocs(app);
   return app;
 }

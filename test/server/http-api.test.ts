@@ -1,8 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/app/accounts.ts";
 import { putRetirementProfile } from "../../src/app/retirement-profiles.ts";
 import { parseIsoDate } from "../../src/core/dates.ts";
 import { Money } from "../../src/core/money.ts";
+import { FileFundListStore } from "../../src/data/fund-list-store.ts";
 import { referenceData } from "../../src/data/reference-data.ts";
 import type { Database } from "../../src/db/database.ts";
 import { createApp } from "../../src/server/app.ts";
@@ -45,7 +49,12 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
   beforeAll(async () => {
     db = await freshDatabase(kind);
     firm = await seedFirm(db);
-    const app = createApp({ db, refs: referenceData(), now: () => clock, logger: createLogger("silent") });
+    const refs = referenceData();
+    const fundLists = new FileFundListStore(
+      mkdtempSync(join(tmpdir(), "finplan-funds-")),
+      refs.education.baselineFundLists,
+    );
+    const app = createApp({ db, refs, fundLists, now: () => clock, logger: createLogger("silent") });
     server = await listen(app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -352,6 +361,77 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       expect(
         await (await call(`/api/households/${firm.annHousehold}/retirement-profile`, { token })).json(),
       ).toEqual(before);
+    });
+  });
+
+  describe("529 over HTTP", () => {
+    const cliArgs = (body: Record<string, unknown>) =>
+      Object.entries(body).flatMap(([k, v]) => [`--${k.replace(/_/g, "-")}`, String(v)]);
+
+    it("POST /api/529/tax-benefit answers exactly what `finplan 529 tax-benefit --json` prints", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const body = { state: "NY", contribution: 15000, filing: "mfj", marginal_rate: 0.0685, tax_year: 2025 };
+      const response = await call("/api/529/tax-benefit", {
+        method: "POST",
+        token,
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+      const json = (await response.json()) as { deductible_amount: string; tax_saved: string };
+      expect(json).toEqual(await runCliJson(["529", "tax-benefit", ...cliArgs(body)]));
+      // New York: up to $10,000 a year for joint filers, at the given 6.85%.
+      expect(json.deductible_amount).toBe("10000.00");
+      expect(json.tax_saved).toBe("685.00");
+    });
+
+    it("recommends an allocation and compares plans as the CLI does", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const recommend = await call("/api/529/recommend", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ age: 8 }),
+      });
+      const { allocation } = (await recommend.json()) as {
+        allocation: { equity: number; fixed_income: number; money_market: number };
+      };
+      expect(allocation.equity + allocation.fixed_income + allocation.money_market).toBeCloseTo(1, 10);
+      const compare = { state: "IL", age: 5, contribution: 6000, filing: "mfj" };
+      const ranked = await call("/api/529/compare-states", {
+        method: "POST",
+        token,
+        body: JSON.stringify(compare),
+      });
+      expect(ranked.status).toBe(200);
+      expect(await ranked.json()).toEqual(await runCliJson(["529", "compare-states", ...cliArgs(compare)]));
+    });
+
+    it("validates fund selections and lists plans", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const plans = (await (await call("/api/529/plans?state=NY", { token })).json()) as {
+        items: { id: string }[];
+      };
+      expect(plans.items.map((p) => p.id)).toContain("ny-529-direct");
+      const checked = await call("/api/529/validate", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ plan: "ny-529-direct", option: ["Conservative Income Portfolio=100"] }),
+      });
+      expect(((await checked.json()) as { valid: boolean }).valid).toBe(true);
+    });
+
+    it.each([
+      [{ state: "ZZ", contribution: 100 }, "state"],
+      [{ state: "NY", contribution: -1 }, "contribution"],
+      [{ state: "NY", contribution: 100, marginal_rate: 6.85 }, "marginal_rate"],
+    ])("rejects a bad tax-benefit body %j naming %s", async (body, field) => {
+      const { token } = await loginAs("ann@firm.test");
+      const response = await call("/api/529/tax-benefit", {
+        method: "POST",
+        token,
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(400);
+      expect(Object.keys(((await response.json()) as { fields: object }).fields)).toContain(field);
     });
   });
 

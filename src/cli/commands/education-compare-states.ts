@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { type CompareAnswer, compareFor, compareRequest } from "../../app/education.ts";
 import { compareJson } from "../../app/education-json.ts";
+import { defaultFundListStore } from "../../data/fund-list-store.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderTable } from "../output.ts";
-import { fundListStore } from "./education-store.ts";
 
 function renderCompare(answer: CompareAnswer, limit: number): string {
   const rows = answer.rows
@@ -70,7 +70,9 @@ export function registerCompareStatesCommand(group: Command): void {
       const { all, ...rest } = options;
       const request = requestFromOptions(compareRequest, { ...rest, asOf: todayIso() });
       const refs = referenceData().education;
-      const answer = withFlagNames(() => compareFor(request, refs, fundListStore(refs)));
+      const answer = withFlagNames(() =>
+        compareFor(request, refs, defaultFundListStore(refs.baselineFundLists)),
+      );
       if (options.json) printJson(compareJson(answer));
       else print(renderCompare(answer, all ? answer.rows.length : 15));
     });

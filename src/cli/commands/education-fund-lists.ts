@@ -3,10 +3,10 @@ import type { Command } from "commander";
 import { FundListRejected, type IngestAnswer, ingestFundList, planFor } from "../../app/education.ts";
 import { isEmptyDiff } from "../../core/education/fund-list.ts";
 import { ValidationError } from "../../core/errors.ts";
+import { defaultFundListStore } from "../../data/fund-list-store.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { readInputFile, todayIso, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderTable } from "../output.ts";
-import { fundListStore } from "./education-store.ts";
 
 function ratio(value: number | null): string {
   return value === null ? "unpublished" : percent(value, 3);
@@ -65,7 +65,7 @@ export function registerIngestCommand(group: Command): void {
               fileName: basename(file),
             },
             refs,
-            fundListStore(refs),
+            defaultFundListStore(refs.baselineFundLists),
           ),
         );
       } catch (error) {
@@ -98,7 +98,7 @@ export function registerPlansCommand(group: Command): void {
           `unknown state "${state}" (use a two-letter code such as NY or DC)`,
         );
       }
-      const store = fundListStore(refs);
+      const store = defaultFundListStore(refs.baselineFundLists);
       const plans = refs.plans
         .filter((p) => state === null || p.state === state)
         .map((p) => ({ plan: planFor(refs, p.id), versions: store.versions(p.id).length }));

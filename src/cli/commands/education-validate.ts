@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { type ValidateAnswer, validateFor, validateRequest } from "../../app/education.ts";
 import { validateJson } from "../../app/education-json.ts";
+import { defaultFundListStore } from "../../data/fund-list-store.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { requestFromOptions, withFlagNames } from "../options.ts";
 import { percent, print, printJson, renderTable } from "../output.ts";
-import { fundListStore } from "./education-store.ts";
 
 function renderValidate(answer: ValidateAnswer): string {
   const v = answer.validation;
@@ -59,7 +59,9 @@ export function registerValidateCommand(group: Command): void {
     .action((options: Record<string, string | string[] | boolean | undefined>) => {
       const request = requestFromOptions(validateRequest, options);
       const refs = referenceData().education;
-      const answer = withFlagNames(() => validateFor(request, refs, fundListStore(refs)));
+      const answer = withFlagNames(() =>
+        validateFor(request, refs, defaultFundListStore(refs.baselineFundLists)),
+      );
       if (options.json) printJson(validateJson(answer));
       else print(renderValidate(answer));
     });

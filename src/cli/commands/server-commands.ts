@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { createAccount, createAccountRequest } from "../../app/accounts.ts";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PLANNER, ensureDemoData } from "../../app/demo-data.ts";
 import { integer, validate } from "../../core/validation.ts";
+import { defaultFundListStore } from "../../data/fund-list-store.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import type { Database } from "../../db/database.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -45,7 +46,12 @@ export function registerServerCommands(program: Command): void {
       const db = await openDatabase(settings);
       const applied = await migrate(db);
       if (options.demo) await ensureDemoData(db);
-      const server = await listen(createApp({ db, refs, now: () => new Date(), logger }), port, options.host);
+      const fundLists = defaultFundListStore(refs.education.baselineFundLists);
+      const server = await listen(
+        createApp({ db, refs, fundLists, now: () => new Date(), logger }),
+        port,
+        options.host,
+      );
       print(
         `Finplan API on ${server.url}  (docs: ${server.url}/docs, database: ${describeDatabase(settings)})`,
       );
