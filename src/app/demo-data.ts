@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseIsoDate } from "../core/dates.ts";
 import { Money } from "../core/money.ts";
 import type { Database } from "../db/database.ts";
+import { insertBeneficiary } from "../db/repositories/beneficiaries.ts";
 import { insertMember } from "../db/repositories/households.ts";
 import { findUserByEmail } from "../db/repositories/users.ts";
 import { createAccount } from "./accounts.ts";
@@ -23,6 +24,14 @@ interface DemoClient {
   readonly filing: "single" | "mfj";
   readonly income: string;
   readonly members: readonly { name: string; relationship: "spouse" | "child"; birthDate: string }[];
+  /** 529 accounts for the children: plan id, balance and monthly saving. */
+  readonly beneficiaries: readonly {
+    name: string;
+    birthDate: string;
+    planId: string;
+    balance: string;
+    monthly: string;
+  }[];
   readonly profile: {
     birthDate: string;
     retirementAge: number;
@@ -45,6 +54,15 @@ const CLIENTS: readonly DemoClient[] = [
       { name: "Sam Rivera", relationship: "spouse", birthDate: "1983-08-02" },
       { name: "Lucia Rivera", relationship: "child", birthDate: "2016-05-20" },
     ],
+    beneficiaries: [
+      {
+        name: "Lucia Rivera",
+        birthDate: "2016-05-20",
+        planId: "ny-529-direct",
+        balance: "24000",
+        monthly: "400",
+      },
+    ],
     profile: {
       birthDate: "1981-03-14",
       retirementAge: 65,
@@ -66,6 +84,22 @@ const CLIENTS: readonly DemoClient[] = [
       { name: "Owen Chen", relationship: "child", birthDate: "2012-02-14" },
       { name: "Ava Chen", relationship: "child", birthDate: "2015-09-03" },
     ],
+    beneficiaries: [
+      {
+        name: "Owen Chen",
+        birthDate: "2012-02-14",
+        planId: "il-bright-start",
+        balance: "61000",
+        monthly: "650",
+      },
+      {
+        name: "Ava Chen",
+        birthDate: "2015-09-03",
+        planId: "il-bright-start",
+        balance: "38000",
+        monthly: "650",
+      },
+    ],
     profile: {
       birthDate: "1976-06-21",
       retirementAge: 63,
@@ -83,6 +117,7 @@ const CLIENTS: readonly DemoClient[] = [
     filing: "single",
     income: "132000",
     members: [],
+    beneficiaries: [],
     profile: {
       birthDate: "1990-01-09",
       retirementAge: 67,
@@ -150,6 +185,16 @@ async function addDemoClient(db: Database, client: DemoClient): Promise<void> {
     "UPDATE household_members SET birth_date = $2 WHERE household_id = $1 AND relationship = 'self'",
     [householdId, client.profile.birthDate],
   );
+  for (const child of client.beneficiaries) {
+    await insertBeneficiary(db, householdId, {
+      id: randomUUID(),
+      name: child.name,
+      birthDate: child.birthDate,
+      planId: child.planId,
+      balance: child.balance,
+      monthlyContribution: child.monthly,
+    });
+  }
   const p = client.profile;
   await putRetirementProfile(db, householdId, {
     birth_date: parseIsoDate(p.birthDate),

@@ -70,6 +70,7 @@ export async function householdGap(
   householdId: string,
   refs: ReferenceData,
   today: CalendarDate,
+  options: { readonly corrections?: boolean } = {},
 ): Promise<GapAnswer | null> {
   const row = await findRetirementProfile(db, householdId);
   if (!row) return null;
@@ -84,7 +85,7 @@ export async function householdGap(
     salary: wire.salary ?? undefined,
     return: wire.return,
   });
-  return retirementGapFor(request, null, refs, today);
+  return retirementGapFor(request, null, refs, today, options);
 }
 
 export { findRetirementProfile };

@@ -263,6 +263,7 @@ export function retirementGapFor(
   history: readonly EarningsYear[] | null,
   refs: ReferenceData,
   today: CalendarDate,
+  options: { readonly corrections?: boolean } = {},
 ): GapAnswer {
   const request = dated(undated, today);
   const time = timeline(request);
@@ -303,28 +304,32 @@ export function retirementGapFor(
   const report = computeGap(input);
   const birth = request.birth_date;
   const estimate = ss?.estimate;
-  const corrections = suggestCorrections({
-    gap: input,
-    currentAgeMonths: time.currentAgeMonths,
-    annualIncome: request.income ?? null,
-    socialSecurity:
-      estimate && birth && time.retirementAgeMonths !== null && request.social_security === undefined
-        ? {
-            claimAgeMonths: estimate.atClaimAge.claimAgeMonths,
-            retirementAgeMonths: time.retirementAgeMonths,
-            annualAt: (claim) =>
-              annualBenefit(
-                socialSecurityEstimateFor(
-                  { birth_date: birth, as_of: request.as_of, salary: request.salary, claim_age: claim },
-                  history,
-                  refs,
-                  today,
-                ).estimate.atClaimAge.monthly,
-              ),
-          }
-        : null,
-    marketHistory: historyBetween(refs.marketHistory, DEFAULT_BACKTEST_FROM, Number.POSITIVE_INFINITY),
-  });
+  // Corrections re-run the engine hundreds of times; a list of many households can skip them.
+  const corrections =
+    options.corrections === false
+      ? []
+      : suggestCorrections({
+          gap: input,
+          currentAgeMonths: time.currentAgeMonths,
+          annualIncome: request.income ?? null,
+          socialSecurity:
+            estimate && birth && time.retirementAgeMonths !== null && request.social_security === undefined
+              ? {
+                  claimAgeMonths: estimate.atClaimAge.claimAgeMonths,
+                  retirementAgeMonths: time.retirementAgeMonths,
+                  annualAt: (claim) =>
+                    annualBenefit(
+                      socialSecurityEstimateFor(
+                        { birth_date: birth, as_of: request.as_of, salary: request.salary, claim_age: claim },
+                        history,
+                        refs,
+                        today,
+                      ).estimate.atClaimAge.monthly,
+                    ),
+                }
+              : null,
+          marketHistory: historyBetween(refs.marketHistory, DEFAULT_BACKTEST_FROM, Number.POSITIVE_INFINITY),
+        });
   return {
     report,
     input,

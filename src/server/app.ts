@@ -8,9 +8,11 @@ import { authenticateRequests } from "./authentication.ts";
 import { errorBody, respondToError, validationBody } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { registerAuthRoutes } from "./routes/auth-routes.ts";
+import { registerBeneficiaryRoutes } from "./routes/beneficiary-routes.ts";
 import { registerDocs } from "./routes/docs-routes.ts";
 import { registerEducationRoutes } from "./routes/education-routes.ts";
 import { registerHouseholdRoutes } from "./routes/household-routes.ts";
+import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 
 /** What every route needs: the database, the reference tables, a clock and a logger. */
@@ -67,6 +69,8 @@ export function createApp(ctx: ServerContext): App {
   registerHouseholdRoutes(app, ctx);
   registerRetirementRoutes(app, ctx);
   registerEducationRoutes(app, ctx);
+  registerBeneficiaryRoutes(app, ctx);
+  registerPlannerRoutes(app, ctx);
   registerDocs(app);
   return app;
 }

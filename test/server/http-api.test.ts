@@ -190,6 +190,9 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       ["GET", "/api/households/{id}/retirement-profile"],
       ["GET", "/api/households/{id}/retirement/gap"],
       ["PUT", "/api/households/{id}/retirement-profile"],
+      ["GET", "/api/households/{id}/beneficiaries"],
+      ["POST", "/api/households/{id}/beneficiaries"],
+      ["GET", "/api/households/{id}/summary"],
     ])("%s %s answers 404 for another tenant's household, revealing nothing", async (method, template) => {
       const { token } = await loginAs("ann@firm.test");
       const body =
@@ -203,7 +206,9 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
               social_security: 0,
               return: 0.05,
             })
-          : undefined;
+          : method === "POST"
+            ? JSON.stringify({ name: "Kid", birth_date: "2018-01-01" })
+            : undefined;
       const other = await call(template.replace("{id}", firm.bobHousehold), {
         method,
         token,
@@ -228,7 +233,7 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         token,
         ...(body ? { body } : {}),
       });
-      expect(own.status).toBe(200);
+      expect(own.status).toBe(method === "POST" ? 201 : 200);
     });
 
     it("only an admin lists or creates users", async () => {
@@ -361,6 +366,85 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       expect(
         await (await call(`/api/households/${firm.annHousehold}/retirement-profile`, { token })).json(),
       ).toEqual(before);
+    });
+  });
+
+  describe("beneficiaries and planner views", () => {
+    it("adds a beneficiary and plans college from what is stored", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const added = await call(`/api/households/${firm.annHousehold}/beneficiaries`, {
+        method: "POST",
+        token,
+        body: JSON.stringify({
+          name: "Nina",
+          birth_date: "2019-04-01",
+          plan_id: "ny-529-direct",
+          balance: 12000,
+          monthly_contribution: 300,
+        }),
+      });
+      expect(added.status).toBe(201);
+      const child = (await added.json()) as { id: string; balance: string };
+      expect(child.balance).toBe("12000.00");
+      const plan = await call(
+        `/api/households/${firm.annHousehold}/beneficiaries/${child.id}/college-plan?college=public-in-state`,
+        { token },
+      );
+      expect(plan.status).toBe(200);
+      const body = (await plan.json()) as {
+        recommendation: { years_to_enrollment: number };
+        plan: { gap: string };
+      };
+      expect(body.recommendation.years_to_enrollment).toBeGreaterThan(0);
+      expect(body.plan.gap).toMatch(/^-?\d+\.\d{2}$/);
+      const other = await call(
+        `/api/households/${firm.bobHousehold}/beneficiaries/${child.id}/college-plan?college=private`,
+        {
+          token: (await loginAs("bob@firm.test")).token,
+        },
+      );
+      expect(other.status).toBe(404);
+    });
+
+    it.each([
+      [{ birth_date: "2019-04-01" }, "name"],
+      [{ name: "X", birth_date: "2090-01-01" }, "birth_date"],
+      [{ name: "X", birth_date: "2019-04-01", plan_id: "no-such-plan" }, "plan_id"],
+      [{ name: "X", birth_date: "2019-04-01", balance: -1 }, "balance"],
+    ])("rejects a bad beneficiary %j naming %s, adding nothing", async (body, field) => {
+      const { token } = await loginAs("carla@client.test");
+      const before = (await (
+        await call(`/api/households/${firm.annHousehold}/beneficiaries`, { token })
+      ).json()) as {
+        items: unknown[];
+      };
+      const response = await call(`/api/households/${firm.annHousehold}/beneficiaries`, {
+        method: "POST",
+        token,
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(400);
+      expect(Object.keys(((await response.json()) as { fields: object }).fields)).toContain(field);
+      const after = (await (
+        await call(`/api/households/${firm.annHousehold}/beneficiaries`, { token })
+      ).json()) as {
+        items: unknown[];
+      };
+      expect(after.items).toHaveLength(before.items.length);
+    });
+
+    it("lists a planner's clients with their retirement headline; clients may not", async () => {
+      const ann = await loginAs("ann@firm.test");
+      const clients = (await (await call("/api/planner/clients", { token: ann.token })).json()) as {
+        items: { id: string; retirement: { funded_ratio: number } | null }[];
+      };
+      expect(clients.items.map((c) => c.id)).toContain(firm.annHousehold);
+      expect(clients.items.map((c) => c.id)).not.toContain(firm.bobHousehold);
+      expect(clients.items.find((c) => c.id === firm.annHousehold)!.retirement?.funded_ratio).toBeGreaterThan(
+        0,
+      );
+      const carla = await loginAs("carla@client.test");
+      expect((await call("/api/planner/clients", { token: carla.token })).status).toBe(403);
     });
   });
 

@@ -1,0 +1,131 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  addBeneficiary,
+  beneficiaryJson,
+  beneficiaryRequest,
+  collegeChoice,
+  collegePlanFor,
+} from "../../app/beneficiaries.ts";
+import { planJson, recommendJson } from "../../app/education-json.ts";
+import { NotFoundError } from "../../core/errors.ts";
+import { findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
+import type { App, ServerContext } from "../app.ts";
+import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
+import { todayOf } from "./retirement-routes.ts";
+import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const BeneficiarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    birth_date: z.string(),
+    plan_id: z.string().nullable(),
+    balance: z.string(),
+    monthly_contribution: z.string(),
+  })
+  .openapi("Beneficiary");
+
+export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/households/{id}/beneficiaries",
+      tags: ["529"],
+      summary: "A household's 529 beneficiaries",
+      security: authenticated,
+      request: { params: HouseholdParams },
+      responses: {
+        200: {
+          description: "Beneficiaries",
+          content: { "application/json": { schema: z.object({ items: z.array(BeneficiarySchema) }) } },
+        },
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const items = await listBeneficiaries(ctx.db, household.id);
+      return c.json({ items: items.map(beneficiaryJson) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/households/{id}/beneficiaries",
+      tags: ["529"],
+      summary: "Add a beneficiary (a child saving for college), with the plan, balance and monthly saving",
+      security: authenticated,
+      request: {
+        params: HouseholdParams,
+        body: { content: { "application/json": { schema: beneficiaryRequest } }, required: true },
+      },
+      responses: {
+        201: { description: "Added", content: { "application/json": { schema: BeneficiarySchema } } },
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const added = await addBeneficiary(
+        ctx.db,
+        household.id,
+        c.req.valid("json"),
+        ctx.refs.education,
+        todayOf(ctx.now()),
+      );
+      return c.json(beneficiaryJson(added), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/households/{id}/beneficiaries/{beneficiary_id}/college-plan",
+      tags: ["529"],
+      summary: "A beneficiary's recommended allocation, glide path and contribution plan",
+      description:
+        "`recommendation` is as `finplan 529 recommend --json` and `plan` as `finplan 529 plan --json`, from the " +
+        "beneficiary's stored birth date, plan, balance and monthly saving. Give `college` or `annual_cost`.",
+      security: authenticated,
+      request: {
+        params: HouseholdParams.extend({ beneficiary_id: z.string() }),
+        query: collegeChoice,
+      },
+      responses: {
+        200: {
+          description: "Recommendation and plan",
+          content: { "application/json": { schema: JsonObject } },
+        },
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const { id, beneficiary_id } = c.req.valid("param");
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, id);
+      const beneficiary = UUID.test(beneficiary_id)
+        ? await findBeneficiary(ctx.db, household.id, beneficiary_id)
+        : null;
+      if (!beneficiary) throw new NotFoundError("no such beneficiary");
+      const result = collegePlanFor(
+        beneficiary,
+        c.req.valid("query"),
+        ctx.refs.education,
+        todayOf(ctx.now()),
+      );
+      return c.json(
+        {
+          beneficiary: beneficiaryJson(beneficiary),
+          recommendation: recommendJson(result.recommendation),
+          plan: planJson(result.plan),
+        } as Record<string, unknown>,
+        200,
+      );
+    },
+  );
+}
