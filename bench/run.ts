@@ -1,9 +1,10 @@
 import { educationBenchmarks } from "./education.bench.ts";
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
+import { httpBenchmarks } from "./http.bench.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks, educationBenchmarks];
+const suites = [retirementBenchmarks, educationBenchmarks, httpBenchmarks];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

@@ -11,7 +11,7 @@ import {
   revokeToken,
 } from "../db/repositories/auth-tokens.ts";
 import { insertHousehold, insertMember, linkPlanner } from "../db/repositories/households.ts";
-import { findUserByEmail, findUserById, insertUser, ROLES, type User } from "../db/repositories/users.ts";
+import { findUserByEmail, insertUser, ROLES, type User } from "../db/repositories/users.ts";
 import { hashPassword, hashToken, newToken, verifyPassword } from "./secrets.ts";
 
 /** Accounts, logins, sessions and API tokens: the use cases behind `finplan user create` and /api/auth. */
@@ -153,14 +153,20 @@ export interface Authenticated {
   readonly tokenId: string;
   readonly kind: "session" | "api";
   readonly csrfToken: string | null;
+  readonly expiresAt: Date;
 }
 
 /** The user behind a bearer or session token, or null for an unknown, expired or revoked one. */
 export async function authenticate(db: Database, token: string, now: Date): Promise<Authenticated | null> {
-  const stored = await findLiveToken(db, hashToken(token), now);
-  if (!stored) return null;
-  const user = await findUserById(db, stored.userId);
-  return user ? { user, tokenId: stored.id, kind: stored.kind, csrfToken: stored.csrfToken } : null;
+  const found = await findLiveToken(db, hashToken(token), now);
+  if (!found) return null;
+  return {
+    user: found.user,
+    tokenId: found.token.id,
+    kind: found.token.kind,
+    csrfToken: found.token.csrfToken,
+    expiresAt: found.expiresAt,
+  };
 }
 
 export async function revoke(db: Database, user: User, tokenId: string, now: Date): Promise<boolean> {

@@ -2,8 +2,16 @@ import { Money } from "../core/money.ts";
 
 /** The wire form of answers, shared by `--json` output and the HTTP API. */
 
+const snakeKeys = new Map<string, string>();
+
+/** `benefitAtClaimAge` → `benefit_at_claim_age`, remembered (the same few keys recur in every answer). */
 function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let snake = snakeKeys.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeKeys.set(key, snake);
+  }
+  return snake;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type Correction, suggestCorrections } from "../core/retirement/correcti
 import { estimateEarningsFromSalary } from "../core/retirement/earnings-estimate.ts";
 import { computeGap, GAP_DEFAULTS, type GapInput, type GapReport } from "../core/retirement/gap-engine.ts";
 import { type BacktestResult, runHistoricalBacktest } from "../core/retirement/historical-backtest.ts";
-import { historyBetween, portfolioStatistics } from "../core/retirement/market-history.ts";
+import { historyBetween, type MarketYear, portfolioStatistics } from "../core/retirement/market-history.ts";
 import { type MonteCarloResult, runMonteCarlo } from "../core/retirement/monte-carlo.ts";
 import {
   type EarningsYear,
@@ -26,6 +26,18 @@ export const DEFAULT_BACKTEST_FROM = 1928;
 export const DEFAULT_STOCK_SHARE = 0.6;
 export const DEFAULT_RETIREMENT_YEARS = 30;
 export const DEFAULT_PATHS = 10_000;
+
+const singleSource = new WeakMap<readonly MarketYear[], readonly MarketYear[]>();
+
+/** The market years from 1928 on (one source, Damodaran), the same array each time so engines can cache by it. */
+function singleSourceHistory(history: readonly MarketYear[]): readonly MarketYear[] {
+  let years = singleSource.get(history);
+  if (!years) {
+    years = historyBetween(history, DEFAULT_BACKTEST_FROM, Number.POSITIVE_INFINITY);
+    singleSource.set(history, years);
+  }
+  return years;
+}
 
 /** A request whose as-of date has been settled: the one given, or today from the caller's clock. */
 type Dated<T> = T & { as_of: CalendarDate };
@@ -328,7 +340,7 @@ export function retirementGapFor(
                     ),
                 }
               : null,
-          marketHistory: historyBetween(refs.marketHistory, DEFAULT_BACKTEST_FROM, Number.POSITIVE_INFINITY),
+          marketHistory: singleSourceHistory(refs.marketHistory),
         });
   return {
     report,

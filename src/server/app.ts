@@ -4,6 +4,7 @@ import type { Authenticated } from "../app/accounts.ts";
 import type { FundListStore } from "../data/fund-list-store.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
 import type { Database } from "../db/database.ts";
+import { AuthCache } from "./auth-cache.ts";
 import { authenticateRequests } from "./authentication.ts";
 import { errorBody, respondToError, validationBody } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -58,14 +59,15 @@ export function createApp(ctx: ServerContext): App {
         c.json(errorBody("payload_too_large", `the body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
     }),
   );
-  app.use("/api/*", authenticateRequests(ctx));
+  const authCache = new AuthCache();
+  app.use("/api/*", authenticateRequests({ ...ctx, authCache }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
     in: "cookie",
     name: "finplan_session",
   });
-  registerAuthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx, authCache);
   registerHouseholdRoutes(app, ctx);
   registerRetirementRoutes(app, ctx);
   registerEducationRoutes(app, ctx);

@@ -1,6 +1,12 @@
 import { describeAge, describeDuration } from "../dates.ts";
 import { Money } from "../money.ts";
-import { extraMonthlyToClose, type GapInput, projectGap } from "./gap-engine.ts";
+import {
+  CLOSED_GAP,
+  extraMonthlyToClose,
+  firstClosingMonth,
+  type GapInput,
+  projectGap,
+} from "./gap-engine.ts";
 import { type MarketYear, portfolioStatistics, stockShareForReturn } from "./market-history.ts";
 import { solveThreshold } from "./time-value.ts";
 
@@ -97,7 +103,7 @@ function gapOf(input: GapInput): number {
 }
 
 function closes(input: GapInput): boolean {
-  return gapOf(input) <= 0.005;
+  return gapOf(input) <= CLOSED_GAP;
 }
 
 function withMonthly(input: GapInput, extra: Money): GapInput {
@@ -136,9 +142,9 @@ function retireLater(ctx: CorrectionContext): Correction {
     ctx.currentAgeMonths === null
       ? input.monthsToRetirement + MAX_DELAY_WITHOUT_AGE_MONTHS
       : MAX_RETIREMENT_AGE_MONTHS - ctx.currentAgeMonths;
-  let months = input.monthsToRetirement;
-  while (months < maxMonths && !closes({ ...input, monthsToRetirement: months })) months++;
-  const closed = closes({ ...input, monthsToRetirement: months });
+  const closing = firstClosingMonth(input, maxMonths);
+  const closed = closing !== null;
+  const months = closing ?? maxMonths;
   const delay = months - input.monthsToRetirement;
   const newAge = ctx.currentAgeMonths === null ? null : ctx.currentAgeMonths + months;
   const when = newAge === null ? `${describeDuration(months)} from now` : `at age ${describeAge(newAge)}`;
@@ -234,11 +240,12 @@ function higherReturn(ctx: CorrectionContext, history: readonly MarketYear[]): C
   const allStocks = portfolioStatistics(history, 1);
   const currentShare = stockShareForReturn(history, input.expectedReturn);
   if (currentShare === null || input.expectedReturn >= allStocks.geometricMean) return null;
+  // To a thousandth of a percentage point: finer than any return assumption deserves.
   const solved = solveThreshold(
     (r) => closes({ ...input, expectedReturn: r }),
     input.expectedReturn,
     allStocks.geometricMean,
-    1e-6,
+    1e-5,
   );
   const newReturn = solved ?? allStocks.geometricMean;
   const share = stockShareForReturn(history, newReturn) ?? 1;
@@ -293,7 +300,8 @@ function combination(ctx: CorrectionContext, levers: readonly Correction[]): Cor
       },
     };
   };
-  const t = solveThreshold((x) => closes(apply(x).input), 0, 1, 1e-6) ?? 1;
+  // t to 0.01%; each amount is then rounded in the direction that keeps the gap closed.
+  const t = solveThreshold((x) => closes(apply(x).input), 0, 1, 1e-4) ?? 1;
   const plan = apply(t);
   const effort = [save, later, spend].reduce((sum, c) => sum + (c ? c.effort * t : 0), 0);
   const steps = [

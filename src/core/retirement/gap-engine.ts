@@ -102,3 +102,38 @@ export function computeGap(input: GapInput): GapReport {
     todayDollars: figures(raw.projected / f, raw.required / f, extra / f),
   };
 }
+
+/** The gap the engine treats as closed: half a cent, the rounding of the figures it reports. */
+export const CLOSED_GAP = 0.005;
+
+/**
+ * The first retirement month from `input.monthsToRetirement` up to `maxMonths` at which the gap is
+ * closed, or null. Steps month by month (balance × (1+i) + that month's contribution; required ×
+ * (1+inflation)^(1/12)) instead of re-projecting each candidate, then confirms the answer with the
+ * closed form so it agrees with `projectGap` to the month.
+ */
+export function firstClosingMonth(input: GapInput, maxMonths: number): number | null {
+  const start = projectGap(input);
+  const monthlyInflation = (1 + input.inflation) ** (1 / 12);
+  let balance = start.projected;
+  let required = start.required;
+  let payment =
+    input.monthlyContribution.toNumber() *
+    (1 + input.contributionGrowth) ** Math.floor(input.monthsToRetirement / 12);
+  let candidate: number | null = null;
+  for (let months = input.monthsToRetirement; months <= maxMonths; months++) {
+    if (required - balance <= CLOSED_GAP) {
+      candidate = months;
+      break;
+    }
+    balance = balance * (1 + start.monthlyRate) + payment;
+    required *= monthlyInflation;
+    if ((months + 1) % 12 === 0) payment *= 1 + input.contributionGrowth;
+  }
+  const closesAt = (months: number) => projectGap({ ...input, monthsToRetirement: months }).gap <= CLOSED_GAP;
+  if (candidate === null) return closesAt(maxMonths) ? maxMonths : null;
+  // Float steps can differ from the closed form in the last digits: settle the boundary with it.
+  while (candidate > input.monthsToRetirement && closesAt(candidate - 1)) candidate--;
+  while (candidate <= maxMonths && !closesAt(candidate)) candidate++;
+  return candidate <= maxMonths ? candidate : null;
+}

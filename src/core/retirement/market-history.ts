@@ -34,7 +34,24 @@ function sampleStdDev(values: readonly number[]): number {
   return Math.sqrt(squares / (values.length - 1));
 }
 
+/** Statistics already computed, per history and stock share (histories never change once loaded). */
+const statisticsMemo = new WeakMap<readonly MarketYear[], Map<number, PortfolioStatistics>>();
+
 export function portfolioStatistics(history: readonly MarketYear[], stockShare: number): PortfolioStatistics {
+  let memo = statisticsMemo.get(history);
+  if (!memo) {
+    memo = new Map();
+    statisticsMemo.set(history, memo);
+  }
+  let stats = memo.get(stockShare);
+  if (!stats) {
+    stats = computeStatistics(history, stockShare);
+    memo.set(stockShare, stats);
+  }
+  return stats;
+}
+
+function computeStatistics(history: readonly MarketYear[], stockShare: number): PortfolioStatistics {
   if (history.length < 2) throw new RangeError("portfolio statistics need at least two years of history");
   const returns = history.map((y) => blendedReturn(y, stockShare));
   const logReturns = returns.map((r) => Math.log1p(r));
@@ -54,15 +71,36 @@ export function portfolioStatistics(history: readonly MarketYear[], stockShare: 
   };
 }
 
+/** Stock shares are searched in steps of 0.1%. */
+const SHARE_STEPS = 1000;
+
+/**
+ * Compound annual growth of every stock share from 0 to 100% in 0.1% steps, computed once per
+ * history (a corrections search asks for it many times; the history arrays never change).
+ */
+const growthTables = new WeakMap<readonly MarketYear[], Float64Array>();
+
+function growthByShare(history: readonly MarketYear[]): Float64Array {
+  let table = growthTables.get(history);
+  if (!table) {
+    table = new Float64Array(SHARE_STEPS + 1);
+    for (let step = 0; step <= SHARE_STEPS; step++) {
+      table[step] = portfolioStatistics(history, step / SHARE_STEPS).geometricMean;
+    }
+    growthTables.set(history, table);
+  }
+  return table;
+}
+
 /**
  * The smallest stock share (to 0.1%) whose historical compound return reaches `targetReturn`,
  * 0 when bonds alone reach it, or null when even 100% stocks fall short.
  */
 export function stockShareForReturn(history: readonly MarketYear[], targetReturn: number): number | null {
-  const growth = (share: number) => portfolioStatistics(history, share).geometricMean;
-  if (growth(1) < targetReturn) return null;
-  for (let permille = 0; permille <= 1000; permille++) {
-    if (growth(permille / 1000) >= targetReturn) return permille / 1000;
+  const table = growthByShare(history);
+  if (table[SHARE_STEPS]! < targetReturn) return null;
+  for (let step = 0; step <= SHARE_STEPS; step++) {
+    if (table[step]! >= targetReturn) return step / SHARE_STEPS;
   }
   return 1;
 }

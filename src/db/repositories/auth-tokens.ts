@@ -1,4 +1,5 @@
 import type { Queryable } from "../database.ts";
+import type { User } from "./users.ts";
 
 export interface StoredToken {
   readonly id: string;
@@ -25,22 +26,33 @@ export async function insertToken(
   );
 }
 
-/** The live (unexpired, unrevoked) token with this hash, if any. */
+/** The live (unexpired, unrevoked) token with this hash and its user, in one query. */
 export async function findLiveToken(
   db: Queryable,
   tokenHash: string,
   now: Date,
-): Promise<StoredToken | null> {
+): Promise<{ token: StoredToken; user: User; expiresAt: Date } | null> {
   const [row] = await db.query<{
     id: string;
     user_id: string;
     kind: "session" | "api";
     csrf_token: string | null;
+    expires_at: Date | string;
+    email: string;
+    role: User["role"];
+    display_name: string;
   }>(
-    "SELECT id, user_id, kind, csrf_token FROM auth_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+    `SELECT t.id, t.user_id, t.kind, t.csrf_token, t.expires_at, u.email, u.role, u.display_name
+     FROM auth_tokens t JOIN users u ON u.id = t.user_id
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2`,
     [tokenHash, now.toISOString()],
   );
-  return row ? { id: row.id, userId: row.user_id, kind: row.kind, csrfToken: row.csrf_token } : null;
+  if (!row) return null;
+  return {
+    token: { id: row.id, userId: row.user_id, kind: row.kind, csrfToken: row.csrf_token },
+    user: { id: row.user_id, email: row.email, role: row.role, displayName: row.display_name },
+    expiresAt: new Date(row.expires_at),
+  };
 }
 
 /** Revokes a token of this user; false when there is no such live token (or it is someone else's). */

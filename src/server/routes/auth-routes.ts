@@ -11,6 +11,7 @@ import {
 import { ForbiddenError, NotFoundError } from "../../core/errors.ts";
 import { listUsers } from "../../db/repositories/users.ts";
 import type { App, ServerContext } from "../app.ts";
+import type { AuthCache } from "../auth-cache.ts";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../authentication.ts";
 import {
   authenticated,
@@ -43,7 +44,7 @@ function userJson(user: {
   return { id: user.id, email: user.email, role: user.role, display_name: user.displayName };
 }
 
-export function registerAuthRoutes(app: App, ctx: ServerContext): void {
+export function registerAuthRoutes(app: App, ctx: ServerContext, authCache: AuthCache): void {
   app.openapi(
     createRoute({
       method: "post",
@@ -106,6 +107,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
     async (c) => {
       const auth = c.get("auth");
       await revoke(ctx.db, auth.user, auth.tokenId, ctx.now());
+      authCache.clear();
       setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0 });
       setCookie(c, CSRF_COOKIE, "", { path: "/", maxAge: 0 });
       return c.body(null, 204);
@@ -176,6 +178,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
         () => false,
       );
       if (!revoked) throw new NotFoundError("no such token");
+      authCache.clear();
       return c.body(null, 204);
     },
   );
