@@ -7,6 +7,7 @@ import { referenceData } from "../../data/reference-data.ts";
 import type { Database } from "../../db/database.ts";
 import { migrate } from "../../db/migrate.ts";
 import { databaseSettingsFromEnv, describeDatabase, openDatabase } from "../../db/open-database.ts";
+import { loadReferenceTables } from "../../db/reference-tables.ts";
 import { createApp } from "../../server/app.ts";
 import { listen } from "../../server/listen.ts";
 import { createLogger } from "../../server/logger.ts";
@@ -45,6 +46,7 @@ export function registerServerCommands(program: Command): void {
       const refs = referenceData();
       const db = await openDatabase(settings);
       const applied = await migrate(db);
+      await loadReferenceTables(db, refs);
       if (options.demo) await ensureDemoData(db);
       const fundLists = defaultFundListStore(refs.education.baselineFundLists);
       const server = await listen(
@@ -81,6 +83,24 @@ export function registerServerCommands(program: Command): void {
       const applied = await withDatabase(migrate);
       if (options.json) printJson({ applied });
       else print(applied.length === 0 ? "Database is up to date." : `Applied: ${applied.join(", ")}`);
+    });
+
+  const data = program.command("data").description("reference data");
+  data
+    .command("load")
+    .description(
+      "validate every reference file in data/ and copy the 529 plans and glide paths into the database " +
+        "(safe to run again: rows are replaced with the current files)",
+    )
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      const refs = referenceData();
+      const counts = await withDatabase(async (db) => {
+        await migrate(db);
+        return loadReferenceTables(db, refs);
+      });
+      if (options.json) printJson(counts);
+      else print(`Loaded ${counts.plans} 529 plans and ${counts.glidePathYears} glide-path years.`);
     });
 
   const user = program.command("user").description("user accounts");

@@ -98,13 +98,16 @@ CREATE TABLE plans_529 (
   as_of       text NOT NULL
 );
 
+-- Each plan's primary published glide path, one row per whole year to enrollment. Only the equity
+-- share is published for every plan; how the rest splits between bonds and cash is not, so it is
+-- not stored.
 CREATE TABLE glide_paths_529 (
   plan_id              text NOT NULL REFERENCES plans_529 (plan_id) ON DELETE CASCADE,
-  years_to_enrollment  integer NOT NULL,
+  years_to_enrollment  integer NOT NULL CHECK (years_to_enrollment >= 0),
+  path_id              text NOT NULL,
   portfolio            text NOT NULL,
-  equity               numeric(9, 6) NOT NULL,
-  fixed_income         numeric(9, 6) NOT NULL,
-  money_market         numeric(9, 6) NOT NULL,
+  equity               numeric(9, 6) NOT NULL CHECK (equity BETWEEN 0 AND 1),
+  source               text NOT NULL,
   PRIMARY KEY (plan_id, years_to_enrollment)
 );
 
