@@ -38,15 +38,19 @@ export function requestFromOptions<S extends z.ZodType>(
   return validate(schema, raw, (field) => fieldFlags[field] ?? flagName(field));
 }
 
-/** Re-labels a ValidationError raised deeper down with the flag the user typed. */
+/** Re-labels a ValidationError raised deeper down (at once or, for async work, later) with the flag the user typed. */
 export function withFlagNames<T>(run: () => T, fieldFlags: Record<string, string> = {}): T {
-  try {
-    return run();
-  } catch (error) {
+  const relabel = (error: unknown): never => {
     if (error instanceof ValidationError && !error.field.startsWith("--")) {
       throw new ValidationError(fieldFlags[error.field] ?? flagName(error.field), error.message);
     }
     throw error;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(relabel) : result) as T;
+  } catch (error) {
+    return relabel(error);
   }
 }
 

@@ -11,7 +11,7 @@ import { loadReferenceTables } from "../../db/reference-tables.ts";
 import { createApp } from "../../server/app.ts";
 import { listen } from "../../server/listen.ts";
 import { createLogger } from "../../server/logger.ts";
-import { flagName, requestFromOptions } from "../options.ts";
+import { flagName, requestFromOptions, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 
 /** Opens the configured database (DATABASE_URL, else the embedded one), runs `work`, closes it. */
@@ -117,10 +117,12 @@ export function registerServerCommands(program: Command): void {
     .option("--json", "print JSON")
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const request = requestFromOptions(createAccountRequest, options);
-      const created = await withDatabase(async (db) => {
-        await migrate(db);
-        return createAccount(db, request);
-      });
+      const created = await withFlagNames(() =>
+        withDatabase(async (db) => {
+          await migrate(db);
+          return createAccount(db, request);
+        }),
+      );
       if (options.json) printJson({ user: created.user, householdId: created.householdId });
       else
         print(
