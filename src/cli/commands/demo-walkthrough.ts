@@ -5,10 +5,11 @@ import {
   socialSecurityEstimateFor,
   socialSecurityRequest,
 } from "../../app/retirement.ts";
+import { gapJson, socialSecurityJson } from "../../app/retirement-json.ts";
 import { validate } from "../../core/validation.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { flagName, today } from "../options.ts";
-import { print } from "../output.ts";
+import { print, printJson } from "../output.ts";
 import { renderGap } from "./retirement-gap.ts";
 import { renderSocialSecurity } from "./retirement-ss.ts";
 
@@ -38,16 +39,12 @@ export function registerWalkthroughCommand(demo: Command): void {
       "walk through a sample household: Social Security, retirement gap, corrective moves, Monte Carlo",
     )
     .option("--as-of <date>", "date of the analysis, YYYY-MM-DD (default: today)")
-    .action((options: { asOf?: string }) => {
+    .option("--json", "print the sample household's Social Security estimate and gap report as JSON")
+    .action((options: { asOf?: string; json?: boolean }) => {
       const now = today();
       const asOf = options.asOf;
       const refs = referenceData();
       const h = SAMPLE_HOUSEHOLD;
-      print(
-        "Sample household: born 1981-03-14, salary $150,000 (household income $185,000), $350,000 saved,\n" +
-          "$2,000 a month saved, wants $120,000 a year (today's dollars) from age 65, expects 6% a year.",
-      );
-      print(heading("1. Social Security (finplan retirement ss)"));
       const ss = socialSecurityEstimateFor(
         validate(
           socialSecurityRequest,
@@ -58,14 +55,27 @@ export function registerWalkthroughCommand(demo: Command): void {
         refs,
         now,
       );
-      print(renderSocialSecurity(ss));
-      print(heading("2. Retirement gap with Monte Carlo (finplan retirement gap --simulate monte-carlo)"));
       const gap = retirementGapFor(
         validate(gapRequest, { ...h, as_of: asOf, simulate: "monte-carlo" }, flagName),
         null,
         refs,
         now,
       );
+      if (options.json) {
+        printJson({
+          household: SAMPLE_HOUSEHOLD,
+          social_security: socialSecurityJson(ss),
+          gap: gapJson(gap),
+        });
+        return;
+      }
+      print(
+        "Sample household: born 1981-03-14, salary $150,000 (household income $185,000), $350,000 saved,\n" +
+          "$2,000 a month saved, wants $120,000 a year (today's dollars) from age 65, expects 6% a year.",
+      );
+      print(heading("1. Social Security (finplan retirement ss)"));
+      print(renderSocialSecurity(ss));
+      print(heading("2. Retirement gap with Monte Carlo (finplan retirement gap --simulate monte-carlo)"));
       print(renderGap(gap));
       print(
         `${heading("Next")}Try: npx finplan retirement gap --help\n` +
