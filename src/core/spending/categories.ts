@@ -31,14 +31,14 @@ export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 export type Category = (typeof CATEGORIES)[number];
 
 const ALL = new Set<string>(CATEGORIES);
-const SPENDING = new Set<string>(SPENDING_CATEGORIES);
+const BUDGET = new Set<string>(BUDGET_CATEGORIES);
 
 export function isCategory(text: string): text is Category {
   return ALL.has(text);
 }
 
-export function isSpendingCategory(category: string): category is SpendingCategory {
-  return SPENDING.has(category);
+export function isBudgetCategory(category: string): category is BudgetCategory {
+  return BUDGET.has(category);
 }
 
 /** "food_dining" → "food dining", for messages and tables. */
