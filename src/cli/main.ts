@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
+import { registerBudgetCommands } from "./commands/budget-commands.ts";
+import { registerDemoGenerateCommand } from "./commands/demo-generate.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerBacktestCommand(retirement);
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
+  registerDemoGenerateCommand(demo);
+  registerBudgetCommands(program);
   for (const command of allCommands(program)) {
     command.exitOverride().showHelpAfterError("(run with --help for usage)");
   }

@@ -92,6 +92,7 @@ describe("savings opportunities", () => {
       evaluate: (d) => [
         {
           category: "subscriptions",
+          basis: "excess",
           annualSavings: d.patterns.categories
             .find((c) => c.category === "subscriptions")!
             .monthlyAverage.times(12),

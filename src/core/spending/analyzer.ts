@@ -1,8 +1,11 @@
 import { Money } from "../money.ts";
+import { median } from "../statistics.ts";
 import { BUDGET_CATEGORIES, type BudgetCategory } from "./categories.ts";
 import type { MonthlyTotals } from "./monthly-rollup.ts";
 import type { RecurringCharge } from "./recurring-charges.ts";
 import {
+  ANOMALY_MIN_DOLLARS,
+  ANOMALY_MIN_SHARE_OF_MEDIAN,
   ANOMALY_THRESHOLD,
   MIN_MONTHS_FOR_ANOMALIES,
   robustZScores,
@@ -18,7 +21,8 @@ import {
  * - trend per year: least-squares slope of the monthly totals (see robust-statistics.ts);
  * - seasonality (≥ 12 months): for each calendar month, its average ÷ the overall monthly
  *   average (1.30 = 30% above a typical month);
- * - anomalous months (≥ 6 months): |robust z| > 3.5 on the category's monthly totals;
+ * - anomalous months (≥ 6 months): |robust z| > 3.5 on the category's monthly totals, and at
+ *   least $100 and 25% of the median month away from the median;
  * - lifestyle creep (≥ 12 months with income in at least 3 of 4 of them): spending's trend per
  *   year against income's; flagged when spending grows and outpaces income by more than
  *   CREEP_MARGIN a year;
@@ -113,9 +117,11 @@ function anomalies(
   amounts: readonly Money[],
 ): AnomalousMonth[] {
   if (rows.length < MIN_MONTHS_FOR_ANOMALIES) return [];
+  const center = median(values);
+  const material = Math.max(ANOMALY_MIN_DOLLARS, ANOMALY_MIN_SHARE_OF_MEDIAN * Math.abs(center));
   return robustZScores(values)
     .map((z, i) => ({ month: rows[i]!.month, amount: amounts[i]!, robustZ: z }))
-    .filter((a) => Math.abs(a.robustZ) > ANOMALY_THRESHOLD);
+    .filter((a, i) => Math.abs(a.robustZ) > ANOMALY_THRESHOLD && Math.abs(values[i]! - center) >= material);
 }
 
 function lifestyleCreep(rows: readonly MonthlyTotals[]): LifestyleCreep | null {

@@ -12,7 +12,8 @@ import type { Transaction } from "./transaction.ts";
  *   and "NETFLIX.COM 866-580" are one merchant).
  * - Regular: at least REGULAR_SHARE of the gaps between charges fall in one period's band
  *   (weekly 6–8 days, every two weeks 13–16, monthly 26–35, quarterly 85–97, annual 350–380),
- *   with at least 3 charges (2 for annual).
+ *   with at least 3 charges: two charges a year apart are as likely a summer trip booked each
+ *   July as a subscription, so an annual charge needs three years of data.
  * - Similar amount: at least REGULAR_SHARE of the amounts within ±25% of their median.
  * - Annualized cost = the latest amount × periods per year (the latest reflects price rises).
  * - Active: the latest charge is within 1.5 periods of the end of the data; a series that
@@ -43,6 +44,7 @@ const PERIODS: readonly { period: Period; min: number; max: number; perYear: num
 
 const REGULAR_SHARE = 0.75;
 const AMOUNT_TOLERANCE = 0.25;
+const MIN_CHARGES = 3;
 
 function dayNumber(date: string): number {
   return (
@@ -89,13 +91,13 @@ function recurring(
   group: { transaction: Transaction; category: Category }[],
   lastDate: string,
 ): RecurringCharge | null {
-  if (group.length < 2) return null;
+  if (group.length < MIN_CHARGES) return null;
   const items = [...group].sort((a, b) => (a.transaction.date < b.transaction.date ? -1 : 1));
   const days = items.map((i) => dayNumber(i.transaction.date));
   const gaps = days.slice(1).map((d, i) => d - days[i]!);
   const typical = median(gaps);
   const band = PERIODS.find((p) => typical >= p.min && typical <= p.max);
-  if (!band || items.length < (band.period === "annual" ? 2 : 3)) return null;
+  if (!band) return null;
   const inBand = gaps.filter((g) => g >= band.min && g <= band.max).length;
   if (inBand < REGULAR_SHARE * gaps.length) return null;
   const amounts = items.map((i) => -Number(i.transaction.amount.cents));

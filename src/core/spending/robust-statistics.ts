@@ -27,6 +27,13 @@ export function trendPerYear(values: readonly number[]): number | null {
 
 /** |robust z| above this flags an anomaly (Iglewicz & Hoaglin's recommended cut-off, 1993). */
 export const ANOMALY_THRESHOLD = 3.5;
+/**
+ * A month is worth flagging only if it is also materially away from the median month: by at
+ * least $100 and a quarter of the median. Without this, a category that is nearly constant (a
+ * $35 prescription) would flag a $40 month, since its MAD is tiny.
+ */
+export const ANOMALY_MIN_DOLLARS = 100;
+export const ANOMALY_MIN_SHARE_OF_MEDIAN = 0.25;
 /** Fewer months than this give too little history to call one of them unusual. */
 export const MIN_MONTHS_FOR_ANOMALIES = 6;
 

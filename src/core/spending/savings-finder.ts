@@ -9,10 +9,17 @@ import type { RecurringCharge } from "./recurring-charges.ts";
  * Savings opportunities as rule objects: each rule looks at the patterns (and the peer
  * comparison when there is one) and proposes findings, each claiming annual dollars from one
  * category with its evidence and a confidence. Rules run from the most specific (a duplicate
- * subscription) to the most general (a category above its peers), and a claims ledger caps every
- * category at its annual spending less what earlier findings claimed, so the opportunities never
- * count a dollar twice: a dollar claimed by a duplicate subscription is not claimed again by
- * "subscriptions/entertainment above peers". The result is ranked by annual dollars.
+ * subscription) to the most general (a category above its peers), and a claims ledger keeps the
+ * opportunities from counting a dollar twice:
+ *
+ * - a `specific` finding (named charges, e.g. a duplicate subscription) claims its dollars, capped
+ *   at what the category has not yet had claimed;
+ * - an `excess` finding (spending above a benchmark) measures the same pot as every earlier claim
+ *   in its category, so it claims only its excess less everything already claimed there: a dollar
+ *   claimed by a duplicate subscription is not claimed again by "above peers", and two benchmarks
+ *   of one category (travel against peers, dining against groceries and against peers) never add up.
+ *
+ * The result is ranked by annual dollars.
  */
 export type Confidence = "high" | "medium" | "low";
 
@@ -23,6 +30,7 @@ export interface SavingsData {
 
 export interface Finding {
   readonly category: BudgetCategory;
+  readonly basis: "specific" | "excess";
   /** Annual dollars the rule would free, before the ledger removes dollars already claimed. */
   readonly annualSavings: Money;
   readonly reason: string;
@@ -107,6 +115,7 @@ export const duplicateSubscriptions: SavingsRule = {
       if (!kept || extra.length === 0 || !isBudgetCategory(kept.category)) continue;
       findings.push({
         category: kept.category,
+        basis: "specific",
         annualSavings: Money.sum(extra.map((c) => c.annualizedCost)),
         reason: `${group.charges.length} recurring ${group.label} charges (${group.charges.map((c) => `${c.merchant} on ${c.account}`).join(", ")}); keeping the dearest and cancelling the rest`,
         confidence: sameMerchant ? "high" : group.confidence,
@@ -134,6 +143,7 @@ export const diningVersusGroceries: SavingsRule = {
     return [
       {
         category: "food_dining",
+        basis: "excess",
         annualSavings: dining.subtract(expected),
         reason: `dining out is ${householdRatio.toFixed(2)}× groceries against ${ratio.toFixed(2)}× for peers; the figure is the dining above the peer ratio (some of it would move to groceries)`,
         confidence: "medium",
@@ -161,6 +171,7 @@ function aboveTarget(
   return [
     {
       category,
+      basis: "excess",
       annualSavings: excess,
       reason,
       confidence,
@@ -221,8 +232,12 @@ export const travelAbovePeers: SavingsRule = {
   },
 };
 
-/** Categories never proposed for cutting: saving is the goal, not a cost. */
-const NEVER_CUT = new Set<BudgetCategory>(["savings_contributions", "investments"]);
+/**
+ * Categories not proposed for cutting against peers: saving is the goal, not a cost; and CE means
+ * for childcare and education average in the many households that pay nothing (no young children,
+ * no student), so a paying family is always far "above peers" there without overspending.
+ */
+const NEVER_CUT = new Set<BudgetCategory>(["savings_contributions", "investments", "childcare", "education"]);
 /** Above peers by more than a quarter of the peer share: medium confidence, otherwise low. */
 const CLEARLY_ABOVE = 1.25;
 
@@ -256,13 +271,18 @@ export function findSavings(data: SavingsData, rules: readonly SavingsRule[] = S
   const left = new Map<BudgetCategory, bigint>(
     data.patterns.categories.map((c) => [c.category, c.monthlyAverage.times(12).cents]),
   );
+  const claimed = new Map<BudgetCategory, bigint>();
   const opportunities: Opportunity[] = [];
   for (const rule of rules) {
     for (const finding of rule.evaluate(data)) {
       const available = left.get(finding.category) ?? 0n;
-      const claim = finding.annualSavings.cents < available ? finding.annualSavings.cents : available;
+      const already = claimed.get(finding.category) ?? 0n;
+      const wanted =
+        finding.basis === "excess" ? finding.annualSavings.cents - already : finding.annualSavings.cents;
+      const claim = wanted < available ? wanted : available;
       if (claim <= 0n) continue;
       left.set(finding.category, available - claim);
+      claimed.set(finding.category, already + claim);
       opportunities.push({ ...finding, ruleId: rule.id, annualSavings: Money.fromCents(claim) });
     }
   }

@@ -63,7 +63,7 @@ const SYNONYMS: Record<MappingKey, readonly string[]> = {
   credit: ["credit", "credit amount", "deposit", "deposits", "deposit amount", "money in", "payments"],
   status: ["status", "transaction status"],
   mcc: ["mcc", "merchant category code"],
-  account: ["account", "account name", "account number", "account #", "card no.", "card number"],
+  account: ["account", "account name"],
 };
 
 function normaliseName(name: string): string {
