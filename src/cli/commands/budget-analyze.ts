@@ -18,7 +18,8 @@ import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
 import { analysisJson, renderAnalysis, renderImportReport } from "./budget-report.ts";
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** Commander option parser for a flag that may be repeated. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Statement options shared by `budget analyze` and `budget import`. */
 export function withStatementOptions(command: Command): Command {

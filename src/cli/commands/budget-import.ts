@@ -6,10 +6,8 @@ import { FileTransactionStore } from "../../data/transaction-store.ts";
 import { requestFromOptions } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
-import { withStatementOptions } from "./budget-analyze.ts";
+import { collect, withStatementOptions } from "./budget-analyze.ts";
 import { importReportJson, renderImportReport } from "./budget-report.ts";
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerBudgetImportCommand(budget: Command): void {
   withStatementOptions(
