@@ -1,8 +1,9 @@
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
+import { spendingBenchmarks } from "./spending.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks];
+const suites = [retirementBenchmarks, spendingBenchmarks];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Money } from "../core/money.ts";
+import { IdSet } from "../core/spending/import/id-set.ts";
 import type { Transaction } from "../core/spending/transaction.ts";
 import { AtomicFile } from "./finplan-home.ts";
 
@@ -11,7 +12,7 @@ import { AtomicFile } from "./finplan-home.ts";
  */
 export interface TransactionStore {
   /** Ids of every stored transaction, for duplicate-safe re-import. */
-  knownIds(): Promise<Set<string>>;
+  knownIds(): Promise<IdSet>;
   /** Every stored transaction, streamed. */
   transactions(): AsyncIterable<Transaction>;
   /** Starts an import batch: nothing is visible until `commit`, and `abort` leaves no trace. */
@@ -54,8 +55,8 @@ export class FileTransactionStore implements TransactionStore {
       .map((name) => join(this.directory, name));
   }
 
-  async knownIds(): Promise<Set<string>> {
-    const ids = new Set<string>();
+  async knownIds(): Promise<IdSet> {
+    const ids = new IdSet();
     for await (const t of this.transactions()) ids.add(t.id);
     return ids;
   }

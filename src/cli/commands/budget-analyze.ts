@@ -6,6 +6,7 @@ import {
   importOptionsFor,
 } from "../../app/spending.ts";
 import { ValidationError } from "../../core/errors.ts";
+import { IdSet } from "../../core/spending/import/id-set.ts";
 import type { ImportReport } from "../../core/spending/import/import-report.ts";
 import { parseMonthlyTotalsCsv } from "../../core/spending/monthly-totals-csv.ts";
 import type { Transaction } from "../../core/spending/transaction.ts";
@@ -80,7 +81,7 @@ export function registerBudgetAnalyzeCommand(budget: Command): void {
         const transactions: Transaction[] = [];
         const reports: ImportReport[] = [];
         if (files.length > 0) {
-          const seen = new Set<string>();
+          const seen = new IdSet();
           for (const file of files) {
             reports.push(
               await importStatementFile(file, "--file", importOptionsFor(request, ""), seen, (t) =>

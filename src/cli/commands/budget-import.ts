@@ -32,19 +32,14 @@ export function registerBudgetImportCommand(budget: Command): void {
       const reports: ImportReport[] = [];
       for (const file of files) {
         const batch = store.beginBatch();
-        const fileSeen = new Set<string>();
-        const seenBefore = {
-          has: (id: string) => seen.has(id) || fileSeen.has(id),
-          add: (id: string) => fileSeen.add(id),
-        };
         try {
           reports.push(
-            await importStatementFile(file, "--file", importOptionsFor(request, ""), seenBefore, (t) =>
+            await importStatementFile(file, "--file", importOptionsFor(request, ""), seen, (t) =>
               batch.add(t),
             ),
           );
+          // A file that fails stops the command, so the ids it added to `seen` are never used.
           batch.commit();
-          for (const id of fileSeen) seen.add(id);
         } catch (error) {
           batch.abort();
           throw error;

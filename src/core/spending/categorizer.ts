@@ -58,12 +58,21 @@ interface PhraseRule {
   readonly result: Categorization;
 }
 
-/** Lower-cased words of a description; punctuation and spaces separate words. */
+/** Lower-cased words of a description; anything but a-z and 0-9 separates words. */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== "");
+  const lower = text.toLowerCase();
+  const found: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (wordChar && start === -1) start = i;
+    else if (!wordChar && start !== -1) {
+      found.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return found;
 }
 
 function phraseIndex(lists: readonly PhraseList[]): Map<string, PhraseRule[]> {

@@ -65,14 +65,19 @@ function nextMonth(month: string): string {
 /** Accumulates categorized transactions in exact cents, one row of columns per month. */
 export class MonthlyRollup {
   private readonly months = new Map<string, bigint[]>();
+  /** The row of the last date's month: statements are mostly in date order. */
+  private lastPrefix = "";
+  private lastRow: bigint[] = [];
 
   /** `amountCents` in the holder's view: negative is money out. */
   add(date: string, amountCents: bigint, category: Category): void {
-    const month = monthOf(date);
-    let row = this.months.get(month);
-    if (!row) {
-      row = new Array<bigint>(WIDTH).fill(0n);
+    let row = this.lastRow;
+    if (!date.startsWith(this.lastPrefix) || this.lastPrefix === "") {
+      const month = monthOf(date);
+      row = this.months.get(month) ?? new Array<bigint>(WIDTH).fill(0n);
       this.months.set(month, row);
+      this.lastPrefix = date.slice(0, 8);
+      this.lastRow = row;
     }
     const column = COLUMN.get(category);
     if (column !== undefined) row[column]! -= amountCents;

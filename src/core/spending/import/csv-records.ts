@@ -36,27 +36,49 @@ function countQuotes(text: string): number {
   return count;
 }
 
-/** Splits one complete record; quoted fields lose their quotes and doubled quotes become one. */
+/**
+ * Splits one complete record; quoted fields lose their quotes and doubled quotes become one.
+ * Works by `indexOf` and `slice` rather than character by character, since most bank exports
+ * quote every description.
+ */
 export function splitFields(record: string, delimiter: string): string[] {
   if (!record.includes('"')) return record.split(delimiter);
   const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < record.length; i++) {
-    const char = record[i]!;
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (record[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += char;
+  const length = record.length;
+  let i = 0;
+  while (i <= length) {
+    if (record.charCodeAt(i) !== 34) {
+      const end = record.indexOf(delimiter, i);
+      if (end === -1) {
+        fields.push(record.slice(i));
+        break;
+      }
+      fields.push(record.slice(i, end));
+      i = end + 1;
+      continue;
+    }
+    let value = "";
+    let from = i + 1;
+    for (;;) {
+      const quote = record.indexOf('"', from);
+      if (quote === -1) {
+        value += record.slice(from);
+        i = length + 1;
+        break;
+      }
+      if (record.charCodeAt(quote + 1) === 34) {
+        value += record.slice(from, quote + 1);
+        from = quote + 2;
+        continue;
+      }
+      const end = record.indexOf(delimiter, quote + 1);
+      value +=
+        record.slice(from, quote) + (end === -1 ? record.slice(quote + 1) : record.slice(quote + 1, end));
+      i = end === -1 ? length + 1 : end + 1;
+      break;
+    }
+    fields.push(value);
   }
-  fields.push(field);
   return fields;
 }
 

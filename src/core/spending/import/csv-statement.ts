@@ -1,5 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import { Money } from "../../money.ts";
+import type { Transaction } from "../transaction.ts";
 import {
   type ColumnMapping,
   type CsvLayout,
@@ -37,6 +38,8 @@ const DETECTION_WINDOW = 2000;
 const POSITIVE_MAJORITY = 0.6;
 
 const PENDING = /^pending$/i;
+/** Whitespace worth normalising in a description: a tab, a line break or two spaces in a row. */
+const MESSY_SPACE = /\s\s|[\t\n\r]/;
 
 /** Parses one CSV statement pushed in chunks; rows go to the report builder as transactions. */
 export class CsvStatementParser {
@@ -47,6 +50,10 @@ export class CsvStatementParser {
   private dateOrder: DateOrder | null;
   private sign: SignConvention | null;
   private held: CsvRecord[] = [];
+  private lastDateText = "";
+  private lastDate: string | null = null;
+  /** The highest column index a row must reach (date, description, money columns). */
+  private needed = 0;
   private positives = 0;
   private negatives = 0;
   private readonly onRecord = (record: CsvRecord) => this.record(record);
@@ -57,6 +64,7 @@ export class CsvStatementParser {
   ) {
     const columns = options.columns ?? {};
     this.layout = isPositional(columns) ? positionalLayout(columns) : null;
+    if (this.layout) this.needed = neededColumn(this.layout);
     this.dateOrder = options.dateOrder ?? null;
     this.sign = options.sign ?? null;
   }
@@ -97,6 +105,7 @@ export class CsvStatementParser {
     if (!this.layout) {
       this.headerSearch.push(record.fields);
       this.layout = layoutFromHeader(record.fields, this.options.columns);
+      if (this.layout) this.needed = neededColumn(this.layout);
       if (!this.layout && this.headerSearch.length >= HEADER_SEARCH_RECORDS) this.rejectFile();
       if (this.layout) this.headerSearch = [];
       return;
@@ -158,74 +167,100 @@ export class CsvStatementParser {
   private convert(record: CsvRecord): void {
     const layout = this.layout!;
     const fields = record.fields;
-    const field = (index: number | null) => (index === null ? "" : (fields[index] ?? "").trim());
-    if (PENDING.test(field(layout.status)) || PENDING.test(field(layout.date))) {
+    if (fields.length <= this.needed) {
+      if (isPending(cell(fields, layout.status)) || isPending(cell(fields, layout.date)))
+        this.report.pendingSkipped++;
+      else
+        this.report.reject(record.line, `has ${fields.length} fields, the columns need ${this.needed + 1}`);
+      return;
+    }
+    const dateText = cell(fields, layout.date);
+    if (layout.status !== null && isPending(cell(fields, layout.status))) {
       this.report.pendingSkipped++;
       return;
     }
-    const needed = Math.max(
-      layout.date,
-      layout.description,
-      layout.amount ?? 0,
-      layout.debit ?? 0,
-      layout.credit ?? 0,
-    );
-    if (fields.length <= needed) {
-      this.report.reject(record.line, `has ${fields.length} fields, the columns need ${needed + 1}`);
-      return;
+    // Exports are in date order, so most rows repeat the previous row's date text.
+    if (dateText !== this.lastDateText) {
+      this.lastDateText = dateText;
+      this.lastDate = parseStatementDate(dateText, this.dateOrder!);
     }
-    const date = parseStatementDate(field(layout.date), this.dateOrder!);
+    const date = this.lastDate;
     if (!date) {
-      this.report.reject(record.line, `date "${field(layout.date)}" is not a date`);
+      if (isPending(dateText)) this.report.pendingSkipped++;
+      else this.report.reject(record.line, `date "${dateText}" is not a date`);
       return;
     }
-    const description = field(layout.description).replace(/\s+/g, " ");
+    let description = cell(fields, layout.description);
+    if (MESSY_SPACE.test(description)) description = description.replace(/\s+/g, " ");
     if (description === "") {
       this.report.reject(record.line, "description is empty");
       return;
     }
-    const cents = this.amount(field, layout, record.line);
+    const cents = this.amount(fields, layout, record.line);
     if (cents === null) return;
-    const account =
-      layout.account === null || this.options.accountGiven || field(layout.account) === ""
-        ? this.report.account
-        : field(layout.account);
-    const mccText = field(layout.mcc);
-    const mcc = /^\d{4}$/.test(mccText) ? Number(mccText) : undefined;
-    this.report.accept({
+    const fileAccount =
+      layout.account === null || this.options.accountGiven ? "" : cell(fields, layout.account);
+    const account = fileAccount === "" ? this.report.account : fileAccount;
+    const transaction: Mutable<Transaction> = {
       id: this.fingerprints.next(account, date, cents, description),
       account,
       date,
       amount: Money.fromCents(cents),
       description,
-      ...(mcc === undefined ? {} : { mcc }),
-    });
+    };
+    if (layout.mcc !== null) {
+      const mccText = cell(fields, layout.mcc);
+      if (/^\d{4}$/.test(mccText)) transaction.mcc = Number(mccText);
+    }
+    this.report.accept(transaction);
   }
 
   /** Signed cents in the holder's view (negative = money out), or null after reporting the row. */
-  private amount(field: (index: number | null) => string, layout: CsvLayout, line: number): bigint | null {
+  private amount(fields: readonly string[], layout: CsvLayout, line: number): bigint | null {
     if (layout.amount !== null) {
-      const cents = parseStatementAmount(field(layout.amount));
+      const text = cell(fields, layout.amount);
+      const cents = parseStatementAmount(text);
       if (cents === null) {
-        this.report.reject(line, `amount "${field(layout.amount)}" is not an amount`);
+        this.report.reject(line, `amount "${text}" is not an amount`);
         return null;
       }
       return this.sign === "charges-positive" ? -cents : cents;
     }
-    const debit = parseStatementAmount(field(layout.debit));
-    const credit = parseStatementAmount(field(layout.credit));
-    const badDebit = debit === null && field(layout.debit) !== "";
-    const badCredit = credit === null && field(layout.credit) !== "";
-    if (badDebit || badCredit || (debit === null && credit === null)) {
-      const text = badDebit
-        ? `debit "${field(layout.debit)}"`
-        : badCredit
-          ? `credit "${field(layout.credit)}"`
-          : "debit and credit are both empty";
-      this.report.reject(line, badDebit || badCredit ? `${text} is not an amount` : text);
+    const debitText = cell(fields, layout.debit);
+    const creditText = cell(fields, layout.credit);
+    const debit = parseStatementAmount(debitText);
+    const credit = parseStatementAmount(creditText);
+    if (debit === null && debitText !== "") {
+      this.report.reject(line, `debit "${debitText}" is not an amount`);
       return null;
     }
-    const abs = (cents: bigint | null) => (cents === null ? 0n : cents < 0n ? -cents : cents);
-    return abs(credit) - abs(debit);
+    if (credit === null && creditText !== "") {
+      this.report.reject(line, `credit "${creditText}" is not an amount`);
+      return null;
+    }
+    if (debit === null && credit === null) {
+      this.report.reject(line, "debit and credit are both empty");
+      return null;
+    }
+    return magnitude(credit) - magnitude(debit);
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A trimmed cell, or "" for a column the layout lacks or a short row. */
+function cell(fields: readonly string[], index: number | null): string {
+  return index === null ? "" : (fields[index] ?? "").trim();
+}
+
+function isPending(text: string): boolean {
+  return text.length === 7 && PENDING.test(text);
+}
+
+function neededColumn(layout: CsvLayout): number {
+  return Math.max(layout.date, layout.description, layout.amount ?? 0, layout.debit ?? 0, layout.credit ?? 0);
+}
+
+function magnitude(cents: bigint | null): bigint {
+  return cents === null ? 0n : cents < 0n ? -cents : cents;
 }

@@ -94,13 +94,14 @@ const PLAIN_AMOUNT = /^-?\d+(?:\.\d{1,2})?$/;
 const DECORATED_AMOUNT =
   /^([-+]?)\(?([-+]?)\$?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{1,2}))?\)?(-?)(?: ?(CR|DR))?$/i;
 
+/** Exact for any length: whole amounts under 10^13 dollars go through a (safe) integer number. */
 function plainCents(text: string): bigint {
-  const negative = text.startsWith("-");
+  const negative = text.charCodeAt(0) === 45;
   const body = negative ? text.slice(1) : text;
   const dot = body.indexOf(".");
   const whole = dot === -1 ? body : body.slice(0, dot);
-  const frac = dot === -1 ? "00" : body.slice(dot + 1).padEnd(2, "0");
-  const cents = BigInt(whole) * 100n + BigInt(frac);
+  const frac = dot === -1 ? 0 : Number(body.slice(dot + 1).padEnd(2, "0"));
+  const cents = whole.length <= 13 ? BigInt(Number(whole) * 100 + frac) : BigInt(whole) * 100n + BigInt(frac);
   return negative ? -cents : cents;
 }
 
