@@ -4,7 +4,7 @@ import { Money } from "../core/money.ts";
 import { analyzeSpending, type SpendingPatterns } from "../core/spending/analyzer.ts";
 import { compareWithPeers, type PeerComparison } from "../core/spending/benchmarks.ts";
 import { CATEGORIES, type Category } from "../core/spending/categories.ts";
-import { Categorizer, type UserRule } from "../core/spending/categorizer.ts";
+import { type Categorization, Categorizer, type UserRule } from "../core/spending/categorizer.ts";
 import { parseColumnMapping } from "../core/spending/import/csv-layout.ts";
 import type { ImportReport } from "../core/spending/import/import-report.ts";
 import type { ImportOptions } from "../core/spending/import/statement-import.ts";
@@ -77,13 +77,18 @@ export interface SpendingAnalysis {
   readonly importReports: readonly ImportReport[];
   /** The largest merchants no rule recognised (money out), so the user can add rules. */
   readonly uncategorizedMerchants: readonly UncategorizedMerchant[];
+  /** Every transaction with its categorization and the rule that decided it (empty for monthly totals). */
+  readonly transactions: readonly {
+    readonly transaction: Transaction;
+    readonly categorization: Categorization;
+  }[];
   readonly notes: readonly string[];
 }
 
 function finish(
   patterns: SpendingPatterns,
   refs: ReferenceData,
-  extra: Pick<SpendingAnalysis, "importReports" | "uncategorizedMerchants" | "notes">,
+  extra: Pick<SpendingAnalysis, "importReports" | "uncategorizedMerchants" | "notes" | "transactions">,
 ): SpendingAnalysis {
   const peers = compareWithPeers(patterns, refs.consumerExpenditure);
   const notes = [...extra.notes];
@@ -117,13 +122,14 @@ export function analyzeTransactions(
   if (transactions.length === 0) throw new ValidationError("file", "no transactions to analyze");
   const categorizer = new Categorizer(userRules);
   const rollup = new MonthlyRollup();
-  const categorized: { transaction: Transaction; category: Category }[] = [];
+  const categorized: { transaction: Transaction; category: Category; categorization: Categorization }[] = [];
   const unknown = new Map<string, { transactions: number; cents: bigint }>();
   let lastDate = "";
   for (const transaction of transactions) {
-    const { category } = categorizer.categorize(transaction);
+    const categorization = categorizer.categorize(transaction);
+    const category = categorization.category;
     rollup.add(transaction.date, transaction.amount.cents, category);
-    categorized.push({ transaction, category });
+    categorized.push({ transaction, category, categorization });
     if (transaction.date > lastDate) lastDate = transaction.date;
     if (category === "uncategorized" && transaction.amount.cents < 0n) {
       const key = merchantKey(transaction.description) || transaction.description;
@@ -144,7 +150,12 @@ export function analyzeTransactions(
     .sort((a, b) => (b[1].cents > a[1].cents ? 1 : b[1].cents < a[1].cents ? -1 : 0))
     .slice(0, TOP_UNCATEGORIZED)
     .map(([merchant, e]) => ({ merchant, transactions: e.transactions, amount: Money.fromCents(e.cents) }));
-  return finish(patterns, refs, { importReports, uncategorizedMerchants, notes: [] });
+  return finish(patterns, refs, {
+    importReports,
+    uncategorizedMerchants,
+    notes: [],
+    transactions: categorized,
+  });
 }
 
 /** Analyzes monthly totals given directly (no transactions, so no recurring charges). */
@@ -158,7 +169,7 @@ export function analyzeMonthlyTotals(
   const notes = ["monthly totals only: recurring charges and duplicate subscriptions need transactions"];
   if (file.missingCategories.length > 0)
     notes.push(`columns not in the file, taken as zero: ${file.missingCategories.join(", ")}`);
-  return finish(patterns, refs, { importReports: [], uncategorizedMerchants: [], notes });
+  return finish(patterns, refs, { importReports: [], uncategorizedMerchants: [], notes, transactions: [] });
 }
 
 // ---------- user rules ----------

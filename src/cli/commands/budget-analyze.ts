@@ -17,7 +17,13 @@ import { FileUserRuleStore } from "../../data/user-rule-store.ts";
 import { readInputFile, requestFromOptions, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
-import { analysisJson, renderAnalysis, renderImportReport } from "./budget-report.ts";
+import {
+  analysisJson,
+  renderAnalysis,
+  renderImportReport,
+  renderTransactions,
+  transactionsJson,
+} from "./budget-report.ts";
 
 /** Commander option parser for a flag that may be repeated. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -63,11 +69,12 @@ export function registerBudgetAnalyzeCommand(budget: Command): void {
         "annual household income before taxes (default: the income deposits observed)",
       ),
   )
+    .option("--transactions", "also list every transaction with its category and the rule that chose it")
     .option("--json", "print JSON (snake_case keys, money as decimal strings)")
     .action(async (options: Record<string, unknown>) => {
       const files = (options.file as string[] | undefined) ?? [];
       const monthsFile = options.months as string | undefined;
-      const { file: _file, months: _months, ...flags } = options;
+      const { file: _file, months: _months, transactions: listTransactions, ...flags } = options;
       const request = requestFromOptions(analyzeRequest, flags);
       const refs = referenceData();
       let analysis: ReturnType<typeof analyzeTransactions>;
@@ -101,10 +108,15 @@ export function registerBudgetAnalyzeCommand(budget: Command): void {
         const rules = new FileUserRuleStore(home).list();
         analysis = withFlagNames(() => analyzeTransactions(transactions, rules, request, refs, reports));
       }
-      if (options.json) printJson(analysisJson(analysis, files));
-      else {
+      if (options.json) {
+        const json = analysisJson(analysis, files);
+        printJson(listTransactions ? { ...json, transactions: transactionsJson(analysis) } : json);
+      } else {
         const imports = analysis.importReports.map((r, i) => renderImportReport(files[i]!, r));
-        print([...imports, ...(imports.length > 0 ? [""] : []), renderAnalysis(analysis)].join("\n"));
+        const listing = listTransactions ? [renderTransactions(analysis), ""] : [];
+        print(
+          [...imports, ...(imports.length > 0 ? [""] : []), ...listing, renderAnalysis(analysis)].join("\n"),
+        );
       }
     });
 }

@@ -97,6 +97,34 @@ export function analysisJson(analysis: SpendingAnalysis, files: readonly string[
   };
 }
 
+/** Each transaction with its category and why: the rule id and its reason. */
+export function transactionsJson(analysis: SpendingAnalysis) {
+  return analysis.transactions.map(({ transaction: t, categorization: c }) => ({
+    date: t.date,
+    account: t.account,
+    description: t.description,
+    amount: t.amount,
+    category: c.category,
+    rule_id: c.ruleId,
+    reason: c.reason,
+  }));
+}
+
+export function renderTransactions(analysis: SpendingAnalysis): string {
+  return renderTable(
+    ["date", "account", "description", "amount", "category", "why"],
+    analysis.transactions.map(({ transaction: t, categorization: c }) => [
+      t.date,
+      t.account,
+      t.description.slice(0, 40),
+      t.amount.format(),
+      c.category,
+      c.reason,
+    ]),
+    ["left", "left", "left", "right", "left", "left"],
+  );
+}
+
 export function renderAnalysis(analysis: SpendingAnalysis): string {
   const { patterns, peers } = analysis;
   const peerOf = new Map(peers.categories.map((c) => [c.category, c]));
