@@ -10,6 +10,9 @@ import type { ReportBuilder } from "./import-report.ts";
  * are cut out as they complete, a block in SGML form is normalised to XML (closing tags added,
  * bare `&` escaped) and read with fast-xml-parser. Only the unfinished tail is kept between chunks.
  *
+ * OFX has no MCC element; card issuers that send a merchant code put it in `<SIC>`, so a
+ * four-digit SIC is read as the MCC.
+ *
  * Ids are `ofx:<ACCTID>:<FITID>`: the financial institution's own transaction id, unique per
  * account, so re-importing a statement (or an overlapping one) adds nothing twice.
  */
