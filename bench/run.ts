@@ -2,9 +2,10 @@ import { educationBenchmarks } from "./education.bench.ts";
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
 import { httpBenchmarks } from "./http.bench.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
+import { spendingBenchmarks } from "./spending.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks, educationBenchmarks, httpBenchmarks];
+const suites = [retirementBenchmarks, educationBenchmarks, spendingBenchmarks, httpBenchmarks];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

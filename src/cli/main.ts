@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { ConflictError, MissingReferenceDataError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
+import { registerBudgetCommands } from "./commands/budget-commands.ts";
+import { registerDemoGenerateCommand } from "./commands/demo-generate.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerEducationCommands } from "./commands/education.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerServerCommands(program);
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
+  registerDemoGenerateCommand(demo);
+  registerBudgetCommands(program);
   for (const command of allCommands(program)) {
     command.exitOverride().showHelpAfterError("(run with --help for usage)");
   }

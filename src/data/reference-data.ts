@@ -3,6 +3,8 @@ import type { AssetClassReturns, CollegeCosts, GiftExclusion, Plan529 } from "..
 import type { PublishedGlidePath } from "../core/education/plan-portfolio-match.ts";
 import type { MarketYear } from "../core/retirement/market-history.ts";
 import type { SocialSecurityTables } from "../core/retirement/ssa-tables.ts";
+import type { CeTable } from "../core/spending/benchmarks.ts";
+import { loadConsumerExpenditure } from "./bls.ts";
 import {
   loadAssetClassReturns,
   loadCollegeCosts,
@@ -33,6 +35,8 @@ export interface ReferenceData {
   readonly socialSecurity: SocialSecurityTables;
   readonly marketHistory: readonly MarketYear[];
   readonly education: EducationReferenceData;
+  /** BLS Consumer Expenditure Survey, Table 1203 (spending by income bracket). */
+  readonly consumerExpenditure: CeTable;
 }
 
 let cached: ReferenceData | null = null;
@@ -54,6 +58,7 @@ export function referenceData(): ReferenceData {
     socialSecurity: loadSocialSecurityTables(),
     marketHistory: loadMarketHistory(),
     education: loadEducation(),
+    consumerExpenditure: loadConsumerExpenditure(),
   };
   return cached;
 }
