@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Authenticated } from "../app/accounts.ts";
 import type { FundListStore } from "../data/fund-list-store.ts";
@@ -15,6 +16,7 @@ import { registerEducationRoutes } from "./routes/education-routes.ts";
 import { registerHouseholdRoutes } from "./routes/household-routes.ts";
 import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
+import { registerSpendingRoutes } from "./routes/spending-routes.ts";
 
 /** What every route needs: the database, the reference tables, a clock and a logger. */
 export interface ServerContext {
@@ -33,15 +35,28 @@ export interface AppEnv {
 
 export type App = OpenAPIHono<AppEnv>;
 
-/** JSON bodies above this size are refused with 413 (file uploads have their own, larger limit). */
+/** JSON bodies above this size are refused with 413. */
 export const JSON_BODY_LIMIT = 256 * 1024;
+/** Statement uploads may be larger: a decade of a busy card account is a few megabytes. */
+export const UPLOAD_BODY_LIMIT = 20 * 1024 * 1024;
+const UPLOAD_PATH = /^\/api\/households\/[^/]+\/transactions\/import$/;
 
 /** The largest body accepted on a path. */
-export function bodyLimitFor(_path: string): number {
-  return JSON_BODY_LIMIT;
+export function bodyLimitFor(path: string): number {
+  return UPLOAD_PATH.test(path.split("?")[0] ?? path) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT;
 }
 
-/** Builds the HTTP API: one app for the server, the tests (app.request) and the benchmarks. */
+function limitBodies(): MiddlewareHandler<AppEnv> {
+  const limiter = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${maxSize} bytes`), 413),
+    });
+  const json = limiter(JSON_BODY_LIMIT);
+  const upload = limiter(UPLOAD_BODY_LIMIT);
+  return (c, next) => (bodyLimitFor(c.req.path) === UPLOAD_BODY_LIMIT ? upload(c, next) : json(c, next));
+}
+
 export function createApp(ctx: ServerContext): App {
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -51,14 +66,7 @@ export function createApp(ctx: ServerContext): App {
   });
   app.onError((error, c) => respondToError(c, error, ctx.logger));
   app.notFound((c) => c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`), 404));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: (c) =>
-        c.json(errorBody("payload_too_large", `the body is larger than ${JSON_BODY_LIMIT} bytes`), 413),
-    }),
-  );
+  app.use("/api/*", limitBodies());
   const authCache = new AuthCache();
   app.use("/api/*", authenticateRequests({ ...ctx, authCache }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
@@ -73,6 +81,7 @@ export function createApp(ctx: ServerContext): App {
   registerEducationRoutes(app, ctx);
   registerBeneficiaryRoutes(app, ctx);
   registerPlannerRoutes(app, ctx);
+  registerSpendingRoutes(app, ctx);
   registerDocs(app);
   return app;
 }

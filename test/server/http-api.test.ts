@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -445,6 +445,168 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       );
       const carla = await loginAs("carla@client.test");
       expect((await call("/api/planner/clients", { token: carla.token })).status).toBe(403);
+    });
+  });
+
+  describe("spending over HTTP", () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../fixtures/spending/${name}`, import.meta.url), "utf8");
+    const upload = (
+      token: string,
+      household: string,
+      name: string,
+      text: string,
+      fields: Record<string, string> = {},
+    ) => {
+      const form = new FormData();
+      form.set("file", new File([text], name, { type: "text/csv" }));
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return fetch(`${server.url}/api/households/${household}/transactions/import`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+    };
+
+    it("imports a statement once: the second upload of the same file imports nothing", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const first = await upload(token, firm.annHousehold, "chase.csv", fixture("chase-style-checking.csv"));
+      expect(first.status).toBe(201);
+      const report = (await first.json()) as {
+        imported: number;
+        rows_read: number;
+        duplicates_skipped: number;
+      };
+      expect(report.imported).toBeGreaterThan(0);
+      const again = (await (
+        await upload(token, firm.annHousehold, "chase.csv", fixture("chase-style-checking.csv"))
+      ).json()) as {
+        imported: number;
+        duplicates_skipped: number;
+      };
+      expect(again.imported).toBe(0);
+      expect(again.duplicates_skipped).toBe(report.imported);
+      const page = (await (
+        await call(`/api/households/${firm.annHousehold}/transactions?limit=200`, { token })
+      ).json()) as {
+        total: number;
+        items: { description: string }[];
+      };
+      expect(page.total).toBe(report.imported);
+      // Two genuine identical coffees on one day both survive.
+      expect(
+        page.items.filter((t) => t.description.startsWith("STARBUCKS STORE 08812")).length,
+      ).toBeGreaterThanOrEqual(2);
+    });
+
+    it("keeps the monthly roll-up exact and analyses what is stored", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const monthly = (await (
+        await call(`/api/households/${firm.annHousehold}/spending/monthly`, { token })
+      ).json()) as {
+        months: Record<string, string>[];
+      };
+      expect(monthly.months.length).toBeGreaterThan(0);
+      const spendingColumns = [
+        "housing",
+        "transportation",
+        "food_groceries",
+        "food_dining",
+        "healthcare",
+        "insurance",
+        "education",
+        "childcare",
+        "entertainment",
+        "travel",
+        "subscriptions",
+        "debt_payments",
+      ];
+      for (const month of monthly.months) {
+        const cents = spendingColumns.reduce((sum, c) => sum + Math.round(Number(month[c]) * 100), 0);
+        expect(Math.round(Number(month.total_spending) * 100)).toBe(cents);
+      }
+      const analysis = await call(`/api/households/${firm.annHousehold}/spending/analysis?income=180000`, {
+        token,
+      });
+      expect(analysis.status).toBe(200);
+      const body = (await analysis.json()) as {
+        categories: object;
+        opportunities: unknown[];
+        savings_rate: number | null;
+      };
+      expect(Object.keys(body.categories)).toContain("housing");
+      expect(Array.isArray(body.opportunities)).toBe(true);
+    });
+
+    it("a re-categorization rule re-categorizes stored transactions", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const response = await call(`/api/households/${firm.annHousehold}/category-rules`, {
+        method: "POST",
+        token,
+        body: JSON.stringify({ match: "STARBUCKS", category: "entertainment" }),
+      });
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as { recategorized: number }).recategorized).toBeGreaterThanOrEqual(2);
+      const page = (await (
+        await call(`/api/households/${firm.annHousehold}/transactions?limit=200`, { token })
+      ).json()) as {
+        items: { description: string; category: string }[];
+      };
+      for (const t of page.items.filter((t) => t.description.startsWith("STARBUCKS")))
+        expect(t.category).toBe("entertainment");
+    });
+
+    it.each([
+      ["empty.csv", "the file is empty"],
+      ["wrong-columns.csv", "not a statement"],
+    ])("refuses %s whole and stores nothing", async (name, message) => {
+      const { token } = await loginAs("carla@client.test");
+      const before = (
+        (await (await call(`/api/households/${firm.annHousehold}/transactions`, { token })).json()) as {
+          total: number;
+        }
+      ).total;
+      const response = await upload(token, firm.annHousehold, name, fixture(name));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toContain(message);
+      const after = (
+        (await (await call(`/api/households/${firm.annHousehold}/transactions`, { token })).json()) as {
+          total: number;
+        }
+      ).total;
+      expect(after).toBe(before);
+    });
+
+    it("refuses an upload with no file, a bad option, or over 20 MB", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const noFile = await fetch(`${server.url}/api/households/${firm.annHousehold}/transactions/import`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: new FormData(),
+      });
+      expect(noFile.status).toBe(400);
+      const badSign = await upload(token, firm.annHousehold, "x.csv", fixture("chase-style-checking.csv"), {
+        sign: "sideways",
+      });
+      expect(badSign.status).toBe(400);
+      const huge = await upload(token, firm.annHousehold, "huge.csv", "x".repeat(21 * 1024 * 1024));
+      expect(huge.status).toBe(413);
+    });
+
+    it("answers 404 for another tenant's transactions, spending and rules", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      for (const path of ["transactions", "spending/monthly", "spending/analysis"]) {
+        expect((await call(`/api/households/${firm.bobHousehold}/${path}`, { token })).status).toBe(404);
+      }
+      const rule = await call(`/api/households/${firm.bobHousehold}/category-rules`, {
+        method: "POST",
+        token,
+        body: JSON.stringify({ match: "X1", category: "travel" }),
+      });
+      expect(rule.status).toBe(404);
+      expect(
+        (await upload(token, firm.bobHousehold, "c.csv", fixture("chase-style-checking.csv"))).status,
+      ).toBe(404);
     });
   });
 

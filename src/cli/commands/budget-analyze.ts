@@ -5,6 +5,7 @@ import {
   analyzeTransactions,
   importOptionsFor,
 } from "../../app/spending.ts";
+import { analysisJson, transactionsJson } from "../../app/spending-json.ts";
 import { ValidationError } from "../../core/errors.ts";
 import { IdSet } from "../../core/spending/import/id-set.ts";
 import type { ImportReport } from "../../core/spending/import/import-report.ts";
@@ -17,13 +18,7 @@ import { FileUserRuleStore } from "../../data/user-rule-store.ts";
 import { readInputFile, requestFromOptions, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
-import {
-  analysisJson,
-  renderAnalysis,
-  renderImportReport,
-  renderTransactions,
-  transactionsJson,
-} from "./budget-report.ts";
+import { renderAnalysis, renderImportReport, renderTransactions } from "./budget-report.ts";
 
 /** Commander option parser for a flag that may be repeated. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];

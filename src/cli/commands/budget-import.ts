@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { importOptionsFor, importRequest } from "../../app/spending.ts";
+import { importReportJson } from "../../app/spending-json.ts";
 import type { ImportReport } from "../../core/spending/import/import-report.ts";
 import { finplanHome } from "../../data/finplan-home.ts";
 import { FileTransactionStore } from "../../data/transaction-store.ts";
@@ -7,7 +8,7 @@ import { requestFromOptions } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
 import { collect, withStatementOptions } from "./budget-analyze.ts";
-import { importReportJson, renderImportReport } from "./budget-report.ts";
+import { renderImportReport } from "./budget-report.ts";
 
 export function registerBudgetImportCommand(budget: Command): void {
   withStatementOptions(

@@ -31,14 +31,14 @@ CREATE TABLE transactions (
 );
 CREATE INDEX transactions_household_date ON transactions (household_id, posted_on);
 
+-- A household's own categorization rules; `conditions` holds what must match (contains, regex,
+-- account, min/max amount as decimal strings), all of them for the rule to apply.
 CREATE TABLE category_rules (
   id            uuid PRIMARY KEY,
   household_id  uuid NOT NULL REFERENCES households (id) ON DELETE CASCADE,
-  match_kind    text NOT NULL CHECK (match_kind IN ('contains', 'regex', 'amount_range', 'account')),
-  pattern       text NOT NULL,
-  min_amount    numeric(14, 2),
-  max_amount    numeric(14, 2),
   category      text NOT NULL,
+  reason        text NOT NULL,
+  conditions    jsonb NOT NULL,
   created_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX category_rules_household ON category_rules (household_id);
@@ -62,6 +62,8 @@ CREATE TABLE spending_categories (
   savings_contributions  numeric(14, 2) NOT NULL DEFAULT 0,
   investments            numeric(14, 2) NOT NULL DEFAULT 0,
   income                 numeric(14, 2) NOT NULL DEFAULT 0,
+  -- Outflows no rule recognised: reported apart, never silently counted as spending.
+  uncategorized          numeric(14, 2) NOT NULL DEFAULT 0,
   -- The twelve spending categories; savings and investments are not spending.
   total_spending numeric(14, 2) GENERATED ALWAYS AS (
     housing + transportation + food_groceries + food_dining + healthcare + insurance + education

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { ValidationError } from "../core/errors.ts";
+import type { Money } from "../core/money.ts";
+import { Categorizer } from "../core/spending/categorizer.ts";
+import type { ImportReport } from "../core/spending/import/import-report.ts";
+import { createStatementImport } from "../core/spending/import/statement-import.ts";
+import { MonthlyRollup } from "../core/spending/monthly-rollup.ts";
+import type { Transaction } from "../core/spending/transaction.ts";
+import type { ReferenceData } from "../data/reference-data.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import {
+  allTransactions,
+  categoryRules,
+  insertCategoryRule,
+  insertImportBatch,
+  insertTransactions,
+  knownTransactionIds,
+  replaceMonthlyRollup,
+  type StoredTransaction,
+  updateCategories,
+} from "../db/repositories/household-spending.ts";
+import {
+  analyzeTransactions,
+  type CategorizeRequest,
+  type ImportRequest,
+  importOptionsFor,
+  type SpendingAnalysis,
+  userRuleFor,
+} from "./spending.ts";
+
+/**
+ * A household's transactions in the database: import (duplicate-safe, all or nothing), the
+ * monthly roll-up kept in `spending_categories`, the household's own rules, and analysis of what
+ * is stored. Shared by the HTTP API; the CLI keeps its ledger in files (src/data/transaction-store.ts).
+ */
+
+/** Rebuilds the roll-up from every stored transaction as categorized now. */
+async function rebuildRollup(
+  db: Queryable,
+  householdId: string,
+  stored: readonly StoredTransaction[],
+): Promise<void> {
+  const rollup = new MonthlyRollup();
+  for (const row of stored) rollup.add(row.transaction.date, row.transaction.amount.cents, row.category);
+  await replaceMonthlyRollup(db, householdId, rollup.rows());
+}
+
+/**
+ * Imports one statement (text chunks from an upload) into a household. Transactions it already
+ * has (same OFX FITID or CSV fingerprint and occurrence) are skipped. A file that is not a
+ * statement throws before anything is written; otherwise the batch, its transactions and the
+ * refreshed roll-up commit together.
+ */
+export async function importIntoHousehold(
+  db: Database,
+  householdId: string,
+  fileName: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  request: ImportRequest,
+): Promise<ImportReport> {
+  const seen = await knownTransactionIds(db, householdId);
+  const categorizer = new Categorizer(await categoryRules(db, householdId));
+  const fresh: StoredTransaction[] = [];
+  const run = createStatementImport(importOptionsFor(request, fileName), seen, (transaction: Transaction) => {
+    const categorization = categorizer.categorize(transaction);
+    fresh.push({ transaction, category: categorization.category, ruleId: categorization.ruleId });
+  });
+  for await (const chunk of chunks) run.push(chunk);
+  const report = run.end();
+  await db.transaction(async (tx) => {
+    const batchId = await insertImportBatch(tx, householdId, fileName, report);
+    await insertTransactions(tx, householdId, batchId, fresh);
+    await rebuildRollup(tx, householdId, await allTransactions(tx, householdId));
+  });
+  return report;
+}
+
+/** Analysis of everything stored for the household, with its rules; income from the request or the household. */
+export async function analyzeHousehold(
+  db: Queryable,
+  householdId: string,
+  income: Money | undefined,
+  refs: ReferenceData,
+): Promise<SpendingAnalysis> {
+  const stored = await allTransactions(db, householdId);
+  if (stored.length === 0)
+    throw new ValidationError(
+      "transactions",
+      "this household has no transactions yet; import a statement first",
+    );
+  return analyzeTransactions(
+    stored.map((s) => s.transaction),
+    await categoryRules(db, householdId),
+    { income },
+    refs,
+  );
+}
+
+/**
+ * Adds a household rule (as from a re-categorization) and re-categorizes every stored transaction
+ * with it, refreshing the roll-up, in one transaction. Returns the rule and how many transactions changed.
+ */
+export async function addHouseholdRule(
+  db: Database,
+  householdId: string,
+  request: CategorizeRequest,
+): Promise<{ ruleId: string; reason: string; recategorized: number }> {
+  const rule = { id: randomUUID(), ...userRuleFor(request) };
+  return db.transaction(async (tx) => {
+    await insertCategoryRule(tx, householdId, rule);
+    const categorizer = new Categorizer(await categoryRules(tx, householdId));
+    const stored = await allTransactions(tx, householdId);
+    const changes: { id: string; category: StoredTransaction["category"]; ruleId: string }[] = [];
+    const updated = stored.map((row) => {
+      const c = categorizer.categorize(row.transaction);
+      if (c.category === row.category && c.ruleId === row.ruleId) return row;
+      changes.push({ id: row.transaction.id, category: c.category, ruleId: c.ruleId });
+      return { ...row, category: c.category, ruleId: c.ruleId };
+    });
+    await updateCategories(tx, householdId, changes);
+    await rebuildRollup(tx, householdId, updated);
+    return { ruleId: rule.id, reason: rule.reason, recategorized: changes.length };
+  });
+}

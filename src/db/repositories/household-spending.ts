@@ -1,0 +1,236 @@
+import { randomUUID } from "node:crypto";
+import { Money } from "../../core/money.ts";
+import { BUDGET_CATEGORIES, type Category } from "../../core/spending/categories.ts";
+import type { RuleConditions, UserRule } from "../../core/spending/categorizer.ts";
+import type { ImportReport } from "../../core/spending/import/import-report.ts";
+import type { MonthlyTotals } from "../../core/spending/monthly-rollup.ts";
+import type { Transaction } from "../../core/spending/transaction.ts";
+import { asDecimalText, asInteger, asIsoDate, type Queryable } from "../database.ts";
+
+/** A stored transaction: the imported row and the category it was given, with the deciding rule. */
+export interface StoredTransaction {
+  readonly transaction: Transaction;
+  readonly category: Category;
+  readonly ruleId: string;
+}
+
+/** Rows per INSERT: large enough to amortise round trips, small enough for any driver's limits. */
+const INSERT_BATCH = 500;
+
+/** Every transaction id (OFX FITID or CSV fingerprint) a household already has, for duplicate-safe re-import. */
+export async function knownTransactionIds(db: Queryable, householdId: string): Promise<Set<string>> {
+  const rows = await db.query<{ fingerprint: string }>(
+    "SELECT fingerprint FROM transactions WHERE household_id = $1",
+    [householdId],
+  );
+  return new Set(rows.map((r) => r.fingerprint));
+}
+
+export async function insertImportBatch(
+  db: Queryable,
+  householdId: string,
+  fileName: string,
+  report: ImportReport,
+): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO import_batches (id, household_id, file_name, format, rows_read, imported, duplicates, rejected, report)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      id,
+      householdId,
+      fileName,
+      report.format,
+      report.rowsRead,
+      report.imported,
+      report.duplicatesSkipped,
+      report.rejectedCount,
+      JSON.stringify(report),
+    ],
+  );
+  return id;
+}
+
+/** Inserts transactions in batches; a row whose id the household already has is skipped. */
+export async function insertTransactions(
+  db: Queryable,
+  householdId: string,
+  batchId: string,
+  rows: readonly StoredTransaction[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const chunk = rows.slice(start, start + INSERT_BATCH);
+    const params: unknown[] = [];
+    const values = chunk.map((row, i) => {
+      const t = row.transaction;
+      params.push(randomUUID(), householdId, batchId, t.account, t.date, t.description, t.amount.toString());
+      params.push(row.category, row.ruleId, t.mcc === undefined ? null : String(t.mcc), t.id);
+      const base = i * 11;
+      return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(", ")})`;
+    });
+    await db.query(
+      `INSERT INTO transactions (id, household_id, batch_id, account, posted_on, description, amount, category, rule_id, mcc, fingerprint)
+       VALUES ${values.join(", ")} ON CONFLICT (household_id, fingerprint) DO NOTHING`,
+      params,
+    );
+  }
+}
+
+interface TransactionRow extends Record<string, unknown> {
+  fingerprint: string;
+  account: string;
+  posted_on: unknown;
+  description: string;
+  amount: unknown;
+  category: Category;
+  rule_id: string | null;
+  mcc: string | null;
+}
+
+function toStored(row: TransactionRow): StoredTransaction {
+  return {
+    transaction: {
+      id: row.fingerprint,
+      account: row.account,
+      date: asIsoDate(row.posted_on),
+      amount: Money.parse(asDecimalText(row.amount)),
+      description: row.description,
+      ...(row.mcc === null ? {} : { mcc: Number(row.mcc) }),
+    },
+    category: row.category,
+    ruleId: row.rule_id ?? "",
+  };
+}
+
+/** All of a household's transactions in date order (for analysis and re-categorization). */
+export async function allTransactions(db: Queryable, householdId: string): Promise<StoredTransaction[]> {
+  const rows = await db.query<TransactionRow>(
+    "SELECT * FROM transactions WHERE household_id = $1 ORDER BY posted_on, fingerprint",
+    [householdId],
+  );
+  return rows.map(toStored);
+}
+
+export async function transactionPage(
+  db: Queryable,
+  householdId: string,
+  limit: number,
+  offset: number,
+): Promise<{ items: StoredTransaction[]; total: number }> {
+  const rows = await db.query<TransactionRow>(
+    "SELECT * FROM transactions WHERE household_id = $1 ORDER BY posted_on DESC, fingerprint LIMIT $2 OFFSET $3",
+    [householdId, limit, offset],
+  );
+  const [count] = await db.query<{ n: unknown }>(
+    "SELECT count(*) AS n FROM transactions WHERE household_id = $1",
+    [householdId],
+  );
+  return { items: rows.map(toStored), total: asInteger(count?.n ?? 0) };
+}
+
+/** Stores new categories for transactions (after a rule changed), by transaction id. */
+export async function updateCategories(
+  db: Queryable,
+  householdId: string,
+  changes: readonly { id: string; category: Category; ruleId: string }[],
+): Promise<void> {
+  for (const change of changes) {
+    await db.query(
+      "UPDATE transactions SET category = $3, rule_id = $4 WHERE household_id = $1 AND fingerprint = $2",
+      [householdId, change.id, change.category, change.ruleId],
+    );
+  }
+}
+
+/** Replaces the household's monthly roll-up with `rows` (one per month). */
+export async function replaceMonthlyRollup(
+  db: Queryable,
+  householdId: string,
+  rows: readonly MonthlyTotals[],
+): Promise<void> {
+  await db.query("DELETE FROM spending_categories WHERE household_id = $1", [householdId]);
+  const columns = [...BUDGET_CATEGORIES, "income", "uncategorized"];
+  for (const row of rows) {
+    const values = [
+      ...BUDGET_CATEGORIES.map((c) => row.categories[c].toString()),
+      row.income.toString(),
+      row.uncategorized.toString(),
+    ];
+    const placeholders = values.map((_, i) => `$${i + 3}`).join(", ");
+    await db.query(
+      `INSERT INTO spending_categories (household_id, month, ${columns.join(", ")}) VALUES ($1, $2, ${placeholders})`,
+      [householdId, row.month, ...values],
+    );
+  }
+}
+
+export interface StoredMonth {
+  readonly month: string;
+  readonly categories: Record<string, string>;
+  readonly income: string;
+  readonly uncategorized: string;
+  readonly totalSpending: string;
+}
+
+/** The stored roll-up between two months (first days, inclusive), oldest first. */
+export async function monthlyRollup(
+  db: Queryable,
+  householdId: string,
+  from: string,
+  to: string,
+): Promise<StoredMonth[]> {
+  const rows = await db.query(
+    "SELECT * FROM spending_categories WHERE household_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month",
+    [householdId, from, to],
+  );
+  return rows.map((row) => ({
+    month: asIsoDate(row.month),
+    categories: Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, asDecimalText(row[c])])),
+    income: asDecimalText(row.income),
+    uncategorized: asDecimalText(row.uncategorized),
+    totalSpending: asDecimalText(row.total_spending),
+  }));
+}
+
+interface RuleRow extends Record<string, unknown> {
+  id: string;
+  category: Category;
+  reason: string;
+  conditions: unknown;
+}
+
+/** The household's own rules, newest first (a newer rule wins over an older one). */
+export async function categoryRules(db: Queryable, householdId: string): Promise<UserRule[]> {
+  const rows = await db.query<RuleRow>(
+    "SELECT id, category, reason, conditions FROM category_rules WHERE household_id = $1 ORDER BY created_at DESC, id",
+    [householdId],
+  );
+  return rows.map((row) => {
+    const stored = (
+      typeof row.conditions === "string" ? JSON.parse(row.conditions) : row.conditions
+    ) as Record<string, string>;
+    const when: RuleConditions = {
+      ...(stored.contains === undefined ? {} : { contains: stored.contains }),
+      ...(stored.regex === undefined ? {} : { regex: stored.regex }),
+      ...(stored.account === undefined ? {} : { account: stored.account }),
+      ...(stored.min_amount === undefined ? {} : { minAmount: Money.parse(stored.min_amount) }),
+      ...(stored.max_amount === undefined ? {} : { maxAmount: Money.parse(stored.max_amount) }),
+    };
+    return { id: row.id, category: row.category, reason: row.reason, when };
+  });
+}
+
+export async function insertCategoryRule(db: Queryable, householdId: string, rule: UserRule): Promise<void> {
+  const w = rule.when;
+  const conditions = {
+    ...(w.contains === undefined ? {} : { contains: w.contains }),
+    ...(w.regex === undefined ? {} : { regex: w.regex }),
+    ...(w.account === undefined ? {} : { account: w.account }),
+    ...(w.minAmount === undefined ? {} : { min_amount: w.minAmount.toString() }),
+    ...(w.maxAmount === undefined ? {} : { max_amount: w.maxAmount.toString() }),
+  };
+  await db.query(
+    "INSERT INTO category_rules (id, household_id, category, reason, conditions) VALUES ($1, $2, $3, $4, $5)",
+    [rule.id, householdId, rule.category, rule.reason, JSON.stringify(conditions)],
+  );
+}
