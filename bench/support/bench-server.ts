@@ -3,8 +3,10 @@
  * share its event loop: a fresh database (PGlite in memory, or DATABASE_URL), one planner, the demo
  * households. Prints one JSON line {url, token} when ready; stops on SIGTERM.
  */
+
 import { createAccount, issueToken } from "../../src/app/accounts.ts";
 import { ensureDemoData } from "../../src/app/demo-data.ts";
+import { utcDateOf } from "../../src/core/dates.ts";
 import { defaultFundListStore } from "../../src/data/fund-list-store.ts";
 import { referenceData } from "../../src/data/reference-data.ts";
 import { migrate } from "../../src/db/migrate.ts";
@@ -15,7 +17,7 @@ import { createLogger } from "../../src/server/logger.ts";
 
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://" });
 await migrate(db);
-await ensureDemoData(db);
+await ensureDemoData(db, utcDateOf(new Date()));
 const { user } = await createAccount(db, {
   email: "bench@finplan.test",
   password: "benchmark-password",

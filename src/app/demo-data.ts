@@ -1,21 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { parseIsoDate } from "../core/dates.ts";
+import { type CalendarDate, parseIsoDate } from "../core/dates.ts";
 import { Money } from "../core/money.ts";
+import { cardCsv, cardOfx, checkingCsv, generateDemoHousehold } from "../core/spending/demo-household.ts";
 import type { Database } from "../db/database.ts";
 import { insertBeneficiary } from "../db/repositories/beneficiaries.ts";
 import { insertMember } from "../db/repositories/households.ts";
 import { findUserByEmail } from "../db/repositories/users.ts";
 import { createAccount } from "./accounts.ts";
+import { importIntoHousehold } from "./household-spending.ts";
 import { putRetirementProfile } from "./retirement-profiles.ts";
 
 /**
  * The demo firm that `npm start` creates on first run: one planner, an admin, and three synthetic
- * client households (invented people, no real data) with retirement profiles. Logins are printed at
+ * client households (invented people, no real data) with retirement profiles, 529 beneficiaries and
+ * two years of bank and card statements from the seeded demo generator. Logins are printed at
  * start-up; they are for trying the product locally, never for a shared server.
  */
 export const DEMO_PASSWORD = "finplan-demo-2026";
 export const DEMO_PLANNER = "planner@demo.finplan";
 export const DEMO_ADMIN = "admin@demo.finplan";
+/** Months of generated bank and card statements per demo household. */
+export const DEMO_MONTHS = 24;
 
 interface DemoClient {
   readonly email: string;
@@ -134,7 +139,7 @@ const CLIENTS: readonly DemoClient[] = [
  * Creates whatever part of the demo firm is missing (each account is checked on its own, so an
  * interrupted first run completes on the next); returns whether anything was created.
  */
-export async function ensureDemoData(db: Database): Promise<boolean> {
+export async function ensureDemoData(db: Database, today: CalendarDate): Promise<boolean> {
   let created = false;
   const missing = async (email: string) => !(await findUserByEmail(db, email));
   if (await missing(DEMO_ADMIN)) {
@@ -155,15 +160,43 @@ export async function ensureDemoData(db: Database): Promise<boolean> {
     });
     created = true;
   }
-  for (const client of CLIENTS) {
+  for (const [index, client] of CLIENTS.entries()) {
     if (!(await missing(client.email))) continue;
     created = true;
-    await addDemoClient(db, client);
+    await addDemoClient(db, client, index + 1, today);
   }
   return created;
 }
 
-async function addDemoClient(db: Database, client: DemoClient): Promise<void> {
+/** The month DEMO_MONTHS before `today`'s, as YYYY-MM: the first month of the demo statements. */
+function demoStart(today: CalendarDate): string {
+  const index = today.year * 12 + (today.month - 1) - DEMO_MONTHS;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Two years of statements from the seeded generator, imported as a client would upload them. */
+async function importDemoStatements(
+  db: Database,
+  householdId: string,
+  seed: number,
+  today: CalendarDate,
+): Promise<void> {
+  const statements = generateDemoHousehold({ seed, months: DEMO_MONTHS, start: demoStart(today) });
+  const files: [string, string][] = [
+    ["checking.csv", checkingCsv(statements.checking)],
+    ["credit-card.csv", cardCsv(statements.card)],
+    ["rewards-card.qfx", cardOfx(statements.rewardsCard, `${seed}0042`)],
+  ];
+  for (const [name, text] of files)
+    await importIntoHousehold(db, householdId, name, [text], { columns: undefined });
+}
+
+async function addDemoClient(
+  db: Database,
+  client: DemoClient,
+  seed: number,
+  today: CalendarDate,
+): Promise<void> {
   const created = await createAccount(db, {
     email: client.email,
     password: DEMO_PASSWORD,
@@ -195,6 +228,7 @@ async function addDemoClient(db: Database, client: DemoClient): Promise<void> {
       monthlyContribution: child.monthly,
     });
   }
+  await importDemoStatements(db, householdId, seed, today);
   const p = client.profile;
   await putRetirementProfile(db, householdId, {
     birth_date: parseIsoDate(p.birthDate),

@@ -72,3 +72,8 @@ export function describeDuration(totalMonths: number): string {
   ];
   return parts.filter((p) => p !== null).join(" ");
 }
+
+/** The UTC calendar date of an instant the caller read from its clock. */
+export function utcDateOf(instant: Date): CalendarDate {
+  return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+}

@@ -15,8 +15,8 @@ describe("the demo firm", () => {
   });
 
   it("gives the demo planner three client households with profiles and 529 beneficiaries, once", async () => {
-    expect(await ensureDemoData(db)).toBe(true);
-    expect(await ensureDemoData(db)).toBe(false);
+    expect(await ensureDemoData(db, { year: 2026, month: 11, day: 25 })).toBe(true);
+    expect(await ensureDemoData(db, { year: 2026, month: 11, day: 25 })).toBe(false);
     const planner = await findUserByEmail(db, DEMO_PLANNER);
     const { items } = await listVisibleHouseholds(db, planner!, 50, 0);
     expect(items.map((h) => h.name)).toEqual(["Chen household", "Okafor household", "Rivera household"]);
@@ -24,5 +24,16 @@ describe("the demo firm", () => {
     expect(Number(profiles!.n)).toBe(3);
     const [children] = await db.query<{ n: unknown }>("SELECT count(*) AS n FROM beneficiaries");
     expect(Number(children!.n)).toBe(3);
+    // Two years of generated statements per household, rolled up by month.
+    const perHousehold = await db.query<{ household_id: string; months: unknown; transactions: unknown }>(
+      `SELECT h.id AS household_id,
+         (SELECT count(*) FROM spending_categories s WHERE s.household_id = h.id) AS months,
+         (SELECT count(*) FROM transactions t WHERE t.household_id = h.id) AS transactions
+       FROM households h`,
+    );
+    for (const row of perHousehold) {
+      expect(Number(row.months)).toBeGreaterThanOrEqual(24);
+      expect(Number(row.transactions)).toBeGreaterThan(500);
+    }
   });
 });

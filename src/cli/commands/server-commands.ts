@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { createAccount, createAccountRequest } from "../../app/accounts.ts";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PLANNER, ensureDemoData } from "../../app/demo-data.ts";
+import { utcDateOf } from "../../core/dates.ts";
 import { integer, validate } from "../../core/validation.ts";
 import { defaultFundListStore } from "../../data/fund-list-store.ts";
 import { referenceData } from "../../data/reference-data.ts";
@@ -47,7 +48,7 @@ export function registerServerCommands(program: Command): void {
       const db = await openDatabase(settings);
       const applied = await migrate(db);
       await loadReferenceTables(db, refs);
-      if (options.demo) await ensureDemoData(db);
+      if (options.demo) await ensureDemoData(db, utcDateOf(new Date()));
       const fundLists = defaultFundListStore(refs.education.baselineFundLists);
       const server = await listen(
         createApp({ db, refs, fundLists, now: () => new Date(), logger }),

@@ -7,11 +7,11 @@ import {
   collegePlanFor,
 } from "../../app/beneficiaries.ts";
 import { planJson, recommendJson } from "../../app/education-json.ts";
+import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
 import { findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
-import { todayOf } from "./retirement-routes.ts";
 import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,7 +76,7 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
         household.id,
         c.req.valid("json"),
         ctx.refs.education,
-        todayOf(ctx.now()),
+        utcDateOf(ctx.now()),
       );
       return c.json(beneficiaryJson(added), 201);
     },
@@ -116,7 +116,7 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
         beneficiary,
         c.req.valid("query"),
         ctx.refs.education,
-        todayOf(ctx.now()),
+        utcDateOf(ctx.now()),
       );
       return c.json(
         {

@@ -19,9 +19,9 @@ import {
   validateJson,
 } from "../../app/education-json.ts";
 import type { CalendarDate } from "../../core/dates.ts";
+import { utcDateOf } from "../../core/dates.ts";
 import { isoDate } from "../../core/validation.ts";
 import type { App, ServerContext } from "../app.ts";
-import { todayOf } from "./retirement-routes.ts";
 import { authenticated, errorResponses, JsonObject } from "./shared-schemas.ts";
 
 function json<S extends z.ZodType>(schema: S) {
@@ -38,7 +38,7 @@ function dated<T extends { as_of?: CalendarDate | undefined }>(
   body: T,
   now: Date,
 ): T & { as_of: CalendarDate } {
-  return { ...body, as_of: body.as_of ?? todayOf(now) };
+  return { ...body, as_of: body.as_of ?? utcDateOf(now) };
 }
 
 const SAME_AS_CLI =

@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { beneficiaryJson } from "../../app/beneficiaries.ts";
 import { householdGap } from "../../app/retirement-profiles.ts";
-import type { CalendarDate } from "../../core/dates.ts";
+import { type CalendarDate, utcDateOf } from "../../core/dates.ts";
 import { ForbiddenError } from "../../core/errors.ts";
 import type { ReferenceData } from "../../data/reference-data.ts";
 import type { Queryable } from "../../db/database.ts";
@@ -9,7 +9,6 @@ import { listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
 import { type Household, listMembers, listVisibleHouseholds } from "../../db/repositories/households.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
-import { todayOf } from "./retirement-routes.ts";
 import {
   authenticated,
   ErrorSchema,
@@ -88,7 +87,7 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
       if (user.role !== "planner") throw new ForbiddenError("only a planner has clients");
       const { limit, offset } = c.req.valid("query");
       const page = await listVisibleHouseholds(ctx.db, user, limit, offset);
-      const today = todayOf(ctx.now());
+      const today = utcDateOf(ctx.now());
       const items = [];
       for (const household of page.items) {
         items.push({
@@ -118,7 +117,7 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
-      const summary = await householdSummary(ctx.db, household, ctx.refs, todayOf(ctx.now()));
+      const summary = await householdSummary(ctx.db, household, ctx.refs, utcDateOf(ctx.now()));
       return c.json(summary as Record<string, unknown>, 200);
     },
   );

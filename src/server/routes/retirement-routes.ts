@@ -16,16 +16,11 @@ import {
   putRetirementProfile,
   retirementProfileRequest,
 } from "../../app/retirement-profiles.ts";
-import type { CalendarDate } from "../../core/dates.ts";
+import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
 import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
-
-/** The server's today (UTC), the default as-of date of every calculation. */
-export function todayOf(now: Date): CalendarDate {
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-}
 
 function json<S extends z.ZodType>(schema: S) {
   return { content: { "application/json": { schema } }, required: true as const };
@@ -53,7 +48,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     }),
     (c) => {
       const { earnings, ...request } = c.req.valid("json");
-      const result = retirementGapFor(request, earnings ?? null, ctx.refs, todayOf(ctx.now()));
+      const result = retirementGapFor(request, earnings ?? null, ctx.refs, utcDateOf(ctx.now()));
       return c.json(gapJson(result) as Record<string, unknown>, 200);
     },
   );
@@ -72,7 +67,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     }),
     (c) => {
       const { earnings, ...request } = c.req.valid("json");
-      const result = socialSecurityEstimateFor(request, earnings ?? null, ctx.refs, todayOf(ctx.now()));
+      const result = socialSecurityEstimateFor(request, earnings ?? null, ctx.refs, utcDateOf(ctx.now()));
       return c.json(socialSecurityJson(result) as Record<string, unknown>, 200);
     },
   );
@@ -141,7 +136,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
-      const result = await householdGap(ctx.db, household.id, ctx.refs, todayOf(ctx.now()));
+      const result = await householdGap(ctx.db, household.id, ctx.refs, utcDateOf(ctx.now()));
       if (!result) throw new NotFoundError("this household has no retirement profile yet");
       return c.json(gapJson(result) as Record<string, unknown>, 200);
     },
