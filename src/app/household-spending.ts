@@ -15,6 +15,7 @@ import {
   insertImportBatch,
   insertTransactions,
   knownTransactionIds,
+  monthlyCategorySums,
   replaceMonthlyRollup,
   type StoredTransaction,
   updateCategories,
@@ -34,14 +35,17 @@ import {
  * is stored. Shared by the HTTP API; the CLI keeps its ledger in files (src/data/transaction-store.ts).
  */
 
-/** Rebuilds the roll-up from every stored transaction as categorized now. */
-async function rebuildRollup(
-  db: Queryable,
-  householdId: string,
-  stored: readonly StoredTransaction[],
-): Promise<void> {
+/**
+ * Rebuilds the roll-up from the stored transactions as categorized now. The database sums each
+ * month's categories exactly; the sums go through the same MonthlyRollup as single amounts (the
+ * roll-up is linear, and for uncategorized it counts only money out, so that sum is passed).
+ */
+async function rebuildRollup(db: Queryable, householdId: string): Promise<void> {
   const rollup = new MonthlyRollup();
-  for (const row of stored) rollup.add(row.transaction.date, row.transaction.amount.cents, row.category);
+  for (const sum of await monthlyCategorySums(db, householdId)) {
+    const amount = sum.category === "uncategorized" ? sum.outflows : sum.total;
+    rollup.add(sum.month, amount.cents, sum.category);
+  }
   await replaceMonthlyRollup(db, householdId, rollup.rows());
 }
 
@@ -70,7 +74,7 @@ export async function importIntoHousehold(
   await db.transaction(async (tx) => {
     const batchId = await insertImportBatch(tx, householdId, fileName, report);
     await insertTransactions(tx, householdId, batchId, fresh);
-    await rebuildRollup(tx, householdId, await allTransactions(tx, householdId));
+    await rebuildRollup(tx, householdId);
   });
   return report;
 }
@@ -111,14 +115,14 @@ export async function addHouseholdRule(
     const categorizer = new Categorizer(await categoryRules(tx, householdId));
     const stored = await allTransactions(tx, householdId);
     const changes: { id: string; category: StoredTransaction["category"]; ruleId: string }[] = [];
-    const updated = stored.map((row) => {
+    for (const row of stored) {
       const c = categorizer.categorize(row.transaction);
-      if (c.category === row.category && c.ruleId === row.ruleId) return row;
-      changes.push({ id: row.transaction.id, category: c.category, ruleId: c.ruleId });
-      return { ...row, category: c.category, ruleId: c.ruleId };
-    });
+      if (c.category !== row.category || c.ruleId !== row.ruleId) {
+        changes.push({ id: row.transaction.id, category: c.category, ruleId: c.ruleId });
+      }
+    }
     await updateCategories(tx, householdId, changes);
-    await rebuildRollup(tx, householdId, updated);
+    await rebuildRollup(tx, householdId);
     return { ruleId: rule.id, reason: rule.reason, recategorized: changes.length };
   });
 }

@@ -14,8 +14,8 @@ export interface StoredTransaction {
   readonly ruleId: string;
 }
 
-/** Rows per INSERT: large enough to amortise round trips, small enough for any driver's limits. */
-const INSERT_BATCH = 500;
+/** Rows per INSERT: 11 parameters each stays under PostgreSQL's 65,535 bind parameters. */
+const INSERT_BATCH = 5000;
 
 /** Every transaction id (OFX FITID or CSV fingerprint) a household already has, for duplicate-safe re-import. */
 export async function knownTransactionIds(db: Queryable, householdId: string): Promise<Set<string>> {
@@ -126,6 +126,28 @@ export async function transactionPage(
     [householdId],
   );
   return { items: rows.map(toStored), total: asInteger(count?.n ?? 0) };
+}
+
+/**
+ * Per month and category: the exact NUMERIC sum of the amounts, and the sum of the negative ones
+ * (money out), computed by the database instead of reading every row back.
+ */
+export async function monthlyCategorySums(
+  db: Queryable,
+  householdId: string,
+): Promise<{ month: string; category: Category; total: Money; outflows: Money }[]> {
+  const rows = await db.query<{ month: string; category: Category; total: unknown; outflows: unknown }>(
+    `SELECT to_char(posted_on, 'YYYY-MM-01') AS month, category, sum(amount) AS total,
+            coalesce(sum(amount) FILTER (WHERE amount < 0), 0) AS outflows
+     FROM transactions WHERE household_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+    [householdId],
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    total: Money.parse(asDecimalText(r.total)),
+    outflows: Money.parse(asDecimalText(r.outflows)),
+  }));
 }
 
 /** Stores new categories for transactions (after a rule changed), by transaction id. */
