@@ -193,22 +193,30 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       ["GET", "/api/households/{id}/beneficiaries"],
       ["POST", "/api/households/{id}/beneficiaries"],
       ["GET", "/api/households/{id}/summary"],
+      ["PUT", "/api/households/{id}"],
+      ["POST", "/api/households/{id}/members"],
     ])("%s %s answers 404 for another tenant's household, revealing nothing", async (method, template) => {
       const { token } = await loginAs("ann@firm.test");
       const body =
-        method === "PUT"
-          ? JSON.stringify({
-              birth_date: "1980-01-01",
-              retirement_age: 65,
-              savings: 1,
-              monthly_contribution: 1,
-              desired_income: 1,
-              social_security: 0,
-              return: 0.05,
-            })
-          : method === "POST"
-            ? JSON.stringify({ name: "Kid", birth_date: "2018-01-01" })
-            : undefined;
+        method === "GET"
+          ? undefined
+          : template === "/api/households/{id}"
+            ? JSON.stringify({ name: "Renamed", state: "NY", filing_status: "mfj", annual_income: 185000 })
+            : template.endsWith("/members")
+              ? JSON.stringify({ name: "Kit", relationship: "child", birth_date: "2019-01-01" })
+              : method === "PUT"
+                ? JSON.stringify({
+                    birth_date: "1980-01-01",
+                    retirement_age: 65,
+                    savings: 1,
+                    monthly_contribution: 1,
+                    desired_income: 1,
+                    social_security: 0,
+                    return: 0.05,
+                  })
+                : method === "POST"
+                  ? JSON.stringify({ name: "Kid", birth_date: "2018-01-01" })
+                  : undefined;
       const other = await call(template.replace("{id}", firm.bobHousehold), {
         method,
         token,

@@ -122,3 +122,10 @@ export async function listMembers(db: Queryable, householdId: string): Promise<H
     userId: r.user_id,
   }));
 }
+
+export async function updateHousehold(db: Queryable, household: Household): Promise<void> {
+  await db.query(
+    "UPDATE households SET name = $2, state = $3, filing_status = $4, annual_income = $5 WHERE id = $1",
+    [household.id, household.name, household.state, household.filingStatus, household.annualIncome],
+  );
+}
