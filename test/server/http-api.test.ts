@@ -6,6 +6,7 @@ import { createAccount } from "../../src/app/accounts.ts";
 import { putRetirementProfile } from "../../src/app/retirement-profiles.ts";
 import { parseIsoDate } from "../../src/core/dates.ts";
 import { Money } from "../../src/core/money.ts";
+import { SPENDING_CATEGORIES } from "../../src/core/spending/categories.ts";
 import { FileFundListStore } from "../../src/data/fund-list-store.ts";
 import { referenceData } from "../../src/data/reference-data.ts";
 import type { Database } from "../../src/db/database.ts";
@@ -515,22 +516,8 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         months: Record<string, string>[];
       };
       expect(monthly.months.length).toBeGreaterThan(0);
-      const spendingColumns = [
-        "housing",
-        "transportation",
-        "food_groceries",
-        "food_dining",
-        "healthcare",
-        "insurance",
-        "education",
-        "childcare",
-        "entertainment",
-        "travel",
-        "subscriptions",
-        "debt_payments",
-      ];
       for (const month of monthly.months) {
-        const cents = spendingColumns.reduce((sum, c) => sum + Math.round(Number(month[c]) * 100), 0);
+        const cents = SPENDING_CATEGORIES.reduce((sum, c) => sum + Math.round(Number(month[c]) * 100), 0);
         expect(Math.round(Number(month.total_spending) * 100)).toBe(cents);
       }
       const analysis = await call(`/api/households/${firm.annHousehold}/spending/analysis?income=180000`, {

@@ -12,9 +12,7 @@ import { NotFoundError } from "../../core/errors.ts";
 import { findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
-import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { authenticated, errorResponses, JsonObject, notFoundResponse, UUID } from "./shared-schemas.ts";
 
 const BeneficiarySchema = z
   .object({

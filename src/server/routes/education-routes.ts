@@ -22,15 +22,7 @@ import type { CalendarDate } from "../../core/dates.ts";
 import { utcDateOf } from "../../core/dates.ts";
 import { isoDate } from "../../core/validation.ts";
 import type { App, ServerContext } from "../app.ts";
-import { authenticated, errorResponses, JsonObject } from "./shared-schemas.ts";
-
-function json<S extends z.ZodType>(schema: S) {
-  return { content: { "application/json": { schema } }, required: true as const };
-}
-const answer = (description: string) => ({
-  200: { description, content: { "application/json": { schema: JsonObject } } },
-  ...errorResponses,
-});
+import { authenticated, errorResponses, jsonAnswer, jsonBody } from "./shared-schemas.ts";
 
 /** Over HTTP the as-of date may be left out: it is then the server's today. */
 const asOfOptional = { as_of: isoDate.optional() };
@@ -55,8 +47,10 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       summary: "Recommended allocation and glide path for a beneficiary",
       description: `${SAME_AS_CLI} Give \`age\` or \`birth_date\`.`,
       security: authenticated,
-      request: { body: json(recommendRequest.extend(asOfOptional)) },
-      responses: answer("Allocation as fractions summing to 1, and the path for every year to enrollment"),
+      request: { body: jsonBody(recommendRequest.extend(asOfOptional)) },
+      responses: jsonAnswer(
+        "Allocation as fractions summing to 1, and the path for every year to enrollment",
+      ),
     }),
     (c) =>
       c.json(
@@ -73,8 +67,8 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       summary: "State income-tax deduction or credit for a 529 contribution",
       description: SAME_AS_CLI,
       security: authenticated,
-      request: { body: json(taxBenefitRequest.extend(asOfOptional)) },
-      responses: answer("Deductible amount, credit, tax saved, carryforward and notes"),
+      request: { body: jsonBody(taxBenefitRequest.extend(asOfOptional)) },
+      responses: jsonAnswer("Deductible amount, credit, tax saved, carryforward and notes"),
     }),
     (c) =>
       c.json(
@@ -91,8 +85,8 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       summary: "Every 529 plan ranked for a household: state tax benefit against fee drag",
       description: SAME_AS_CLI,
       security: authenticated,
-      request: { body: json(compareRequest.extend(asOfOptional)) },
-      responses: answer("Plans ranked by net value, each with its reason"),
+      request: { body: jsonBody(compareRequest.extend(asOfOptional)) },
+      responses: jsonAnswer("Plans ranked by net value, each with its reason"),
     }),
     (c) => {
       const result = compareFor(dated(c.req.valid("json"), ctx.now()), refs, ctx.fundLists);
@@ -108,8 +102,8 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       summary: "Contribution plan: projected balance, gap, monthly and lump sum that close it, superfunding",
       description: `${SAME_AS_CLI} Give \`annual_cost\` or \`college\`.`,
       security: authenticated,
-      request: { body: json(planRequest.extend(asOfOptional)) },
-      responses: answer("The contribution plan"),
+      request: { body: jsonBody(planRequest.extend(asOfOptional)) },
+      responses: jsonAnswer("The contribution plan"),
     }),
     (c) =>
       c.json(
@@ -126,8 +120,10 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       summary: "Check selected options against a plan's approved fund list",
       description: `${SAME_AS_CLI} \`option\` is a list of "name or ticker[=weight]".`,
       security: authenticated,
-      request: { body: json(validateRequest) },
-      responses: answer("Each selection valid or not, the closest real option, weights and removed funds"),
+      request: { body: jsonBody(validateRequest) },
+      responses: jsonAnswer(
+        "Each selection valid or not, the closest real option, weights and removed funds",
+      ),
     }),
     (c) =>
       c.json(

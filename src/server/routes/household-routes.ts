@@ -15,7 +15,14 @@ import {
 } from "../../db/repositories/households.ts";
 import type { User } from "../../db/repositories/users.ts";
 import type { App, ServerContext } from "../app.ts";
-import { authenticated, errorResponses, notFoundResponse, PageQuery, pageOf } from "./shared-schemas.ts";
+import {
+  authenticated,
+  errorResponses,
+  notFoundResponse,
+  PageQuery,
+  pageOf,
+  UUID,
+} from "./shared-schemas.ts";
 
 /** What a household says about itself: used by the 529 tax benefit (state, filing) and spending (income). */
 const HouseholdUpdate = z.object({
@@ -35,8 +42,6 @@ const MemberRequest = z.object({
   relationship: z.enum(["spouse", "child", "other"], { error: 'must be "spouse", "child" or "other"' }),
   birth_date: isoDate.optional(),
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const HouseholdParams = z.object({ id: z.string().openapi({ description: "household id (a UUID)" }) });
 

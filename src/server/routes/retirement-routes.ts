@@ -1,4 +1,4 @@
-import { createRoute, type z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   backtestRequest,
   earningsHistory,
@@ -20,15 +20,7 @@ import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
-import { authenticated, errorResponses, JsonObject, notFoundResponse } from "./shared-schemas.ts";
-
-function json<S extends z.ZodType>(schema: S) {
-  return { content: { "application/json": { schema } }, required: true as const };
-}
-const answer = (description: string) => ({
-  200: { description, content: { "application/json": { schema: JsonObject } } },
-  ...errorResponses,
-});
+import { authenticated, jsonAnswer, jsonBody, notFoundResponse } from "./shared-schemas.ts";
 
 export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
   app.openapi(
@@ -43,8 +35,8 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
         "decimal strings or numbers, rates as decimals. `earnings` (a list of {year, earnings}) replaces the CLI's " +
         "--earnings-file.",
       security: authenticated,
-      request: { body: json(gapRequest.extend({ earnings: earningsHistory.optional() })) },
-      responses: answer("The gap report"),
+      request: { body: jsonBody(gapRequest.extend({ earnings: earningsHistory.optional() })) },
+      responses: jsonAnswer("The gap report"),
     }),
     (c) => {
       const { earnings, ...request } = c.req.valid("json");
@@ -60,8 +52,8 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       tags: ["retirement"],
       summary: "Social Security retirement estimate (as `finplan retirement ss --json`)",
       security: authenticated,
-      request: { body: json(socialSecurityRequest.extend({ earnings: earningsHistory.optional() })) },
-      responses: answer(
+      request: { body: jsonBody(socialSecurityRequest.extend({ earnings: earningsHistory.optional() })) },
+      responses: jsonAnswer(
         "AIME, PIA and the monthly benefit at 62, full retirement age, 70 and the chosen age",
       ),
     }),
@@ -79,8 +71,8 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       tags: ["retirement"],
       summary: "Historical backtest of a withdrawal rate (as `finplan retirement backtest --json`)",
       security: authenticated,
-      request: { body: json(backtestRequest) },
-      responses: answer("Success rate, windows and failed start years"),
+      request: { body: jsonBody(backtestRequest) },
+      responses: jsonAnswer("Success rate, windows and failed start years"),
     }),
     (c) =>
       c.json(
@@ -97,7 +89,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       summary: "A household's stored retirement inputs",
       security: authenticated,
       request: { params: HouseholdParams },
-      responses: { ...answer("The profile"), ...notFoundResponse },
+      responses: { ...jsonAnswer("The profile"), ...notFoundResponse },
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
@@ -114,8 +106,8 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       tags: ["retirement"],
       summary: "Save a household's retirement inputs (replaces the previous ones)",
       security: authenticated,
-      request: { params: HouseholdParams, body: json(retirementProfileRequest) },
-      responses: { ...answer("The saved profile"), ...notFoundResponse },
+      request: { params: HouseholdParams, body: jsonBody(retirementProfileRequest) },
+      responses: { ...jsonAnswer("The saved profile"), ...notFoundResponse },
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
@@ -132,7 +124,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       summary: "The retirement gap and corrective moves for a household's stored profile",
       security: authenticated,
       request: { params: HouseholdParams },
-      responses: { ...answer("The gap report, as POST /api/retirement/gap"), ...notFoundResponse },
+      responses: { ...jsonAnswer("The gap report, as POST /api/retirement/gap"), ...notFoundResponse },
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);

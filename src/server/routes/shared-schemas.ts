@@ -38,3 +38,19 @@ export function pageOf<T>(items: T[], total: number, limit: number, offset: numb
 
 /** Any JSON object, for answers whose full shape is described in prose (kept in step with the CLI's --json). */
 export const JsonObject = z.record(z.string(), z.unknown());
+
+/** A required JSON request body of this schema. */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  return { content: { "application/json": { schema } }, required: true as const };
+}
+
+/** A 200 answer whose full shape is the matching CLI command's --json output, plus the usual errors. */
+export function jsonAnswer(description: string) {
+  return {
+    200: { description, content: { "application/json": { schema: JsonObject } } },
+    ...errorResponses,
+  };
+}
+
+/** Ids are UUIDs; anything else cannot name a resource (and answers 404 without a query). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
