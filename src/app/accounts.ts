@@ -92,6 +92,14 @@ export async function createAccount(db: Database, request: CreateAccountRequest)
   });
 }
 
+let decoyHash: Promise<string> | null = null;
+
+/** A hash of a random password, made once, to verify against when the email is unknown. */
+function unknownUserHash(): Promise<string> {
+  decoyHash ??= hashPassword(newToken());
+  return decoyHash;
+}
+
 export interface Session {
   readonly token: string;
   readonly tokenId: string;
@@ -115,7 +123,9 @@ export async function login(
     throw new RateLimitedError("too many failed logins; try again later", LOGIN_WINDOW_MINUTES * 60);
   }
   const user = await findUserByEmail(db, request.email);
-  if (!user || !(await verifyPassword(request.password, user.passwordHash))) {
+  // An unknown email still costs one scrypt, so response time does not tell which emails exist.
+  const hash = user?.passwordHash ?? (await unknownUserHash());
+  if (!(await verifyPassword(request.password, hash)) || !user) {
     await recordFailedLogin(db, request.email, now);
     throw new UnauthorizedError("wrong email or password");
   }
