@@ -20,6 +20,7 @@ import {
   notFoundResponse,
   PageQuery,
   pageOf,
+  UUID,
 } from "./shared-schemas.ts";
 
 const UserSchema = z
@@ -174,9 +175,8 @@ export function registerAuthRoutes(app: App, ctx: ServerContext, authCache: Auth
       responses: { 204: { description: "Revoked" }, ...errorResponses, ...notFoundResponse },
     }),
     async (c) => {
-      const revoked = await revoke(ctx.db, c.get("auth").user, c.req.valid("param").id, ctx.now()).catch(
-        () => false,
-      );
+      const id = c.req.valid("param").id;
+      const revoked = UUID.test(id) && (await revoke(ctx.db, c.get("auth").user, id, ctx.now()));
       if (!revoked) throw new NotFoundError("no such token");
       authCache.clear();
       return c.body(null, 204);
