@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.ts";
+import { countUnsentOutbox, insertOutboxEvent } from "../../src/db/repositories/outbox.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { METRICS_TOPIC } from "../../src/server/streaming/metric-event.ts";
+import {
+  type MetricsStreaming,
+  startMetricsStreaming,
+} from "../../src/server/streaming/metrics-streaming.ts";
+import { type KafkaBroker, startKafka } from "../setup/kafka-broker.ts";
+import { freshDatabase } from "../support/databases.ts";
+import { sampleMetricEvent } from "../support/kafka.ts";
+
+const EVENTS = 10_000;
+const PER_TRANSACTION = 100;
+const HALT_AFTER = 3_000;
+const CLIENTS = Array.from({ length: 50 }, () => randomUUID());
+
+/**
+ * The broker goes away in the middle of a stream of events and comes back: the outbox keeps every
+ * event while it is down, the relay retries, and the dashboard receives every event_id exactly
+ * once. This suite runs its own broker, so stopping it disturbs no other test.
+ */
+describe("a broker outage in the middle of 10,000 events", () => {
+  let broker: KafkaBroker;
+  let db: Database;
+  let streaming: MetricsStreaming;
+
+  beforeAll(async () => {
+    broker = await startKafka();
+    db = await freshDatabase("pglite");
+    streaming = await startMetricsStreaming({
+      db,
+      logger: createLogger(process.env.LOG_LEVEL ?? "silent"),
+      brokers: [broker.bootstrap],
+      groupId: `outage-${randomUUID()}`,
+      relay: { pollMs: 10, initialBackoffMs: 100, maxBackoffMs: 1_000 },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await streaming?.close();
+    await db?.close();
+    await broker?.stop();
+  }, 60_000);
+
+  it("delivers every event_id to the dashboard exactly once", async () => {
+    const deliveries = new Map<string, number>();
+    let allDelivered!: () => void;
+    const done = new Promise<void>((resolve) => {
+      allDelivered = resolve;
+    });
+    streaming.hub.subscribe((event) => {
+      deliveries.set(event.event_id, (deliveries.get(event.event_id) ?? 0) + 1);
+      if (deliveries.size === EVENTS) allDelivered();
+    });
+
+    const written: string[] = [];
+    let haltedWhileUnsent = 0;
+    for (let start = 0; start < EVENTS; start += PER_TRANSACTION) {
+      await db.transaction(async (tx) => {
+        for (let i = start; i < start + PER_TRANSACTION; i++) {
+          const event = sampleMetricEvent({
+            client_id: CLIENTS[i % CLIENTS.length] as string,
+            metric_value: `${i}.0`,
+          });
+          await insertOutboxEvent(tx, {
+            eventId: event.event_id,
+            topic: METRICS_TOPIC,
+            key: event.client_id,
+            payload: event,
+          });
+          written.push(event.event_id);
+        }
+      });
+      streaming.notify();
+      if (start + PER_TRANSACTION === HALT_AFTER) await broker.halt();
+    }
+    haltedWhileUnsent = await countUnsentOutbox(db);
+    await broker.resume();
+    await done;
+
+    // Events written while the broker was down waited in the outbox.
+    expect(haltedWhileUnsent).toBeGreaterThanOrEqual(EVENTS - HALT_AFTER);
+    expect(new Set(deliveries.keys())).toEqual(new Set(written));
+    expect([...deliveries.values()].every((n) => n === 1)).toBe(true);
+    expect(await countUnsentOutbox(db)).toBe(0);
+  }, 120_000);
+});
