@@ -17,6 +17,7 @@ import { insertOutboxEvent } from "../db/repositories/outbox.ts";
 import {
   contributionsBetween,
   findSavingsTarget,
+  hasContributionRecords,
   latestSpendingMonth,
   listBudgets,
   listGoals,
@@ -32,7 +33,8 @@ import { householdGap } from "./retirement-profiles.ts";
  * A client's relationship metrics as of an instant: engagement, plan adherence for the latest
  * month of spending on record, and progress per goal. The retirement goal is the household's
  * retirement profile (funded ratio from the gap engine); a college goal is measured by the
- * household's 529 balances against its target.
+ * household's 529 balances against its target. 529 contributions count toward adherence once the
+ * household has any recorded contribution.
  */
 export interface ClientMetrics {
   readonly householdId: string;
@@ -61,7 +63,10 @@ async function adherenceFor(db: Queryable, householdId: string, period: string) 
   const spending = await latestSpendingMonth(db, householdId, monthStart(period));
   const month = spending?.month ?? monthStart(period);
   const budgets = await listBudgets(db, householdId);
-  const contributions = await contributionsBetween(db, householdId, month, nextMonthStart(month));
+  // Contributions are measured once the household records them; before that there is nothing to compare.
+  const contributions = (await hasContributionRecords(db, householdId))
+    ? await contributionsBetween(db, householdId, month, nextMonthStart(month))
+    : [];
   const col = (name: string) => Money.parse(spending?.columns[name] ?? "0");
   const report = planAdherence({
     income: spending ? col("income") : null,

@@ -3,6 +3,7 @@ import { ConflictError, MissingReferenceDataError, ValidationError } from "../co
 import { ReferenceDataError } from "../data/reference-files.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerEducationCommands } from "./commands/education.ts";
+import { registerPlannerMetricsCommand } from "./commands/planner-metrics.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerBacktestCommand(retirement);
   registerEducationCommands(program);
   registerServerCommands(program);
+  registerPlannerMetricsCommand(program.command("planner").description("planner relationship metrics"));
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
   for (const command of allCommands(program)) {

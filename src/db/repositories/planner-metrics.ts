@@ -96,6 +96,15 @@ export async function contributionsBetween(
   }));
 }
 
+/** Whether any 529 contribution was ever recorded for the household (otherwise none is measured). */
+export async function hasContributionRecords(db: Queryable, householdId: string): Promise<boolean> {
+  const rows = await db.query(
+    "SELECT 1 FROM contributions_529 c JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE b.household_id = $1 LIMIT 1",
+    [householdId],
+  );
+  return rows.length > 0;
+}
+
 export interface GoalRow {
   readonly id: string;
   readonly kind: "retirement" | "college" | "custom";

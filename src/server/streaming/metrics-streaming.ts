@@ -99,3 +99,21 @@ export function scheduleMetricsRecompute(
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** Publishes every unsent outbox row to Kafka now (for one-shot commands); returns how many. */
+export async function drainOutboxToKafka(
+  db: Database,
+  brokers: readonly string[],
+  logger: Logger,
+): Promise<number> {
+  await ensureMetricsTopic(brokers);
+  const producer = createMetricsProducer(brokers, "finplan-cli");
+  try {
+    const relay = new OutboxRelay(db, kafkaPublisher(producer), logger);
+    let total = 0;
+    for (let sent = await relay.relayOnce(); sent > 0; sent = await relay.relayOnce()) total += sent;
+    return total;
+  } finally {
+    await producer.close();
+  }
+}
