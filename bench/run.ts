@@ -1,10 +1,11 @@
 import { educationBenchmarks } from "./education.bench.ts";
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
 import { httpBenchmarks } from "./http.bench.ts";
+import { kafkaBenchmarks } from "./kafka.bench.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks, educationBenchmarks, httpBenchmarks];
+const suites = [retirementBenchmarks, educationBenchmarks, httpBenchmarks, kafkaBenchmarks];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

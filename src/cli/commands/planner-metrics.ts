@@ -58,7 +58,7 @@ function render(
 
 async function findPlanner(db: Parameters<typeof findUserById>[0], who: string): Promise<User> {
   const user = UUID.test(who) ? await findUserById(db, who) : await findUserByEmail(db, who);
-  if (!user || user.role !== "planner") throw new ValidationError("--planner", `no planner "${who}"`);
+  if (user?.role !== "planner") throw new ValidationError("--planner", `no planner "${who}"`);
   return user;
 }
 
