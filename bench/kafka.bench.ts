@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { encodeMetricEvent, METRICS_TOPIC, type MetricEvent } from "../src/app/metric-event.ts";
 import { percentileInPlace } from "../src/core/statistics.ts";
 import type { Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -6,7 +7,6 @@ import { openDatabase } from "../src/db/open-database.ts";
 import { insertOutboxEvent } from "../src/db/repositories/outbox.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { createMetricsProducer, ensureMetricsTopic } from "../src/server/streaming/kafka-clients.ts";
-import { encodeMetricEvent, METRICS_TOPIC, type MetricEvent } from "../src/server/streaming/metric-event.ts";
 import { startMetricsStreaming } from "../src/server/streaming/metrics-streaming.ts";
 import { startKafka } from "../test/setup/kafka-broker.ts";
 import type { BenchmarkResult, BenchmarkSuite } from "./harness.ts";

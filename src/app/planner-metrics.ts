@@ -26,7 +26,7 @@ import {
   previousGoalMeasurements,
   saveGoalMeasurement,
 } from "../db/repositories/planner-metrics.ts";
-import { METRICS_TOPIC, type MetricEvent, type MetricType } from "../server/streaming/metric-event.ts";
+import { METRICS_TOPIC, type MetricEvent, type MetricType } from "./metric-event.ts";
 import { householdGap } from "./retirement-profiles.ts";
 
 /**

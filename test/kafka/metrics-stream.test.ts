@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeMetricEvent, METRICS_TOPIC, type MetricEvent } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
 import { createMetricsProducer } from "../../src/server/streaming/kafka-clients.ts";
-import {
-  encodeMetricEvent,
-  METRICS_TOPIC,
-  type MetricEvent,
-} from "../../src/server/streaming/metric-event.ts";
 import { freshDatabase } from "../support/databases.ts";
 import { sampleMetricEvent, testBrokers } from "../support/kafka.ts";
 import { type MetricsServer, startMetricsServer } from "../support/metrics-server.ts";

@@ -2,17 +2,17 @@ import { randomUUID } from "node:crypto";
 import { Admin, ConfigResourceTypes } from "@platformatic/kafka";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  encodeMetricEvent,
+  METRICS_TOPIC,
+  type MetricEvent,
+  parseMetricMessage,
+} from "../../src/app/metric-event.ts";
+import {
   createMetricsConsumer,
   createMetricsProducer,
   ensureMetricsTopic,
   type MetricsProducer,
 } from "../../src/server/streaming/kafka-clients.ts";
-import {
-  encodeMetricEvent,
-  METRICS_TOPIC,
-  type MetricEvent,
-  parseMetricMessage,
-} from "../../src/server/streaming/metric-event.ts";
 import { sampleMetricEvent, testBrokers } from "../support/kafka.ts";
 
 describe("the planner-relationship-metrics topic on a real Kafka broker", () => {

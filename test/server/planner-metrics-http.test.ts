@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MetricEvent } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
-import type { MetricEvent } from "../../src/server/streaming/metric-event.ts";
 import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
 import { type MetricsServer, startMetricsServer } from "../support/metrics-server.ts";
 import { openSse } from "../support/sse.ts";
@@ -51,6 +51,37 @@ describe.each(DATABASE_KINDS)("planner metrics over HTTP with in-process deliver
     } finally {
       annStream.close();
       bobStream.close();
+    }
+  });
+
+  it("emits goal progress when a retirement profile is saved, in the same transaction as the profile", async () => {
+    const ann = await server.login("ann@firm.test");
+    const stream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, ann);
+    try {
+      const response = await server.call(`/api/households/${server.annHousehold}/retirement-profile`, {
+        method: "PUT",
+        token: ann,
+        body: JSON.stringify({
+          birth_date: "1981-03-14",
+          retirement_age: 65,
+          savings: "350000",
+          monthly_contribution: "2000",
+          desired_income: "120000",
+          social_security: "30000",
+          return: 0.06,
+        }),
+      });
+      expect(response.status).toBe(200);
+      await stream.waitFor((events) => events.some((e) => e.metric_type === "goal_progress"));
+      const goal = stream.events.find((e) => e.metric_type === "goal_progress");
+      expect(goal?.client_id).toBe(server.annHousehold);
+      const [measured] = await db.query<{ goal_key: string }>(
+        "SELECT goal_key FROM goal_measurements WHERE household_id = $1",
+        [server.annHousehold],
+      );
+      expect(measured?.goal_key).toBe("retirement");
+    } finally {
+      stream.close();
     }
   });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkMetricEvent,
-  encodeMetricEvent,
-  parseMetricMessage,
-} from "../../src/server/streaming/metric-event.ts";
+import { checkMetricEvent, encodeMetricEvent, parseMetricMessage } from "../../src/app/metric-event.ts";
 import { sampleMetricEvent } from "../support/kafka.ts";
 
 describe("the metric event schema", () => {

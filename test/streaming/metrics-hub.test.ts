@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricEvent } from "../../src/server/streaming/metric-event.ts";
+import type { MetricEvent } from "../../src/app/metric-event.ts";
 import { MetricsHub } from "../../src/server/streaming/metrics-hub.ts";
 import { sampleMetricEvent } from "../support/kafka.ts";
 

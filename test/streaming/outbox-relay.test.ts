@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { METRICS_TOPIC } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
 import { countUnsentOutbox, insertOutboxEvent, type OutboxRow } from "../../src/db/repositories/outbox.ts";
 import { createLogger } from "../../src/server/logger.ts";
-import { METRICS_TOPIC } from "../../src/server/streaming/metric-event.ts";
 import { OutboxRelay } from "../../src/server/streaming/outbox-relay.ts";
 import { freshDatabase } from "../support/databases.ts";
 import { sampleMetricEvent } from "../support/kafka.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import type { MetricEvent } from "../../src/server/streaming/metric-event.ts";
+import type { MetricEvent } from "../../src/app/metric-event.ts";
 
 /** The bootstrap address of this test run's real Kafka broker (test/setup/kafka-broker.ts). */
 export function testBrokers(): string[] {

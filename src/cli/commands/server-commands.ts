@@ -80,8 +80,9 @@ export function registerServerCommands(program: Command): void {
       }
       const stop = async () => {
         stopSchedule();
-        await server.close();
+        // Closing the pipeline first ends the open dashboard streams, so the server can close.
         await metrics.close();
+        await server.close();
         await db.close();
         process.exit(0);
       };

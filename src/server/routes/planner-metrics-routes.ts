@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
+import type { MetricEvent } from "../../app/metric-event.ts";
 import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import { ForbiddenError } from "../../core/errors.ts";
 import { INTERACTION_KINDS } from "../../core/planner/engagement.ts";
 import { clientsOf, insertInteraction } from "../../db/repositories/planner-metrics.ts";
 import type { App, ServerContext } from "../app.ts";
 import { errorBody } from "../errors.ts";
-import type { MetricEvent } from "../streaming/metric-event.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
 import { authenticated, errorResponses, notFoundResponse } from "./shared-schemas.ts";
 
@@ -99,17 +99,24 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
     return streamSSE(c, async (stream) => {
       const queue: MetricEvent[] = [];
       let wake: (() => void) | null = null;
-      const unsubscribe = hub.subscribe((event) => {
-        if (!visible(event)) return;
-        queue.push(event);
-        wake?.();
-      });
+      let ended = false;
+      const unsubscribe = hub.subscribe(
+        (event) => {
+          if (!visible(event)) return;
+          queue.push(event);
+          wake?.();
+        },
+        () => {
+          ended = true;
+          wake?.();
+        },
+      );
       stream.onAbort(() => {
         unsubscribe();
         wake?.();
       });
       await stream.writeSSE({ event: "ready", data: "{}" });
-      while (!stream.aborted && !stream.closed) {
+      while (!ended && !stream.aborted && !stream.closed) {
         const event = queue.shift();
         if (event) {
           await stream.writeSSE({ event: "metric", id: event.event_id, data: JSON.stringify(event) });
@@ -123,7 +130,7 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
           };
         });
         wake = null;
-        if (queue.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
+        if (queue.length === 0 && !ended && !stream.aborted) await stream.write(": keep-alive\n\n");
       }
       unsubscribe();
     });

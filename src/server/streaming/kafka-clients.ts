@@ -6,7 +6,11 @@ import {
   stringDeserializers,
   stringSerializers,
 } from "@platformatic/kafka";
-import { METRICS_TOPIC, METRICS_TOPIC_PARTITIONS, METRICS_TOPIC_RETENTION_MS } from "./metric-event.ts";
+import {
+  METRICS_TOPIC,
+  METRICS_TOPIC_PARTITIONS,
+  METRICS_TOPIC_RETENTION_MS,
+} from "../../app/metric-event.ts";
 
 /**
  * Kafka clients for the metrics topic (@platformatic/kafka, which speaks the Kafka 4 protocol).

@@ -1,6 +1,6 @@
+import { METRICS_TOPIC, parseMetricMessage } from "../../app/metric-event.ts";
 import type { Logger } from "../logger.ts";
 import { createMetricsConsumer, type MetricsConsumer } from "./kafka-clients.ts";
-import { METRICS_TOPIC, parseMetricMessage } from "./metric-event.ts";
 import type { MetricsHub } from "./metrics-hub.ts";
 
 export interface RunningConsumer {

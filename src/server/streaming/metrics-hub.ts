@@ -1,4 +1,4 @@
-import type { MetricEvent } from "./metric-event.ts";
+import type { MetricEvent } from "../../app/metric-event.ts";
 
 /**
  * Fans metric events out to the open dashboard streams, each event once: an event_id seen before
@@ -9,6 +9,7 @@ export type MetricListener = (event: MetricEvent) => void;
 
 export class MetricsHub {
   readonly #listeners = new Set<MetricListener>();
+  readonly #closeHandlers = new Set<() => void>();
   readonly #seen = new Set<string>();
   readonly #order: string[] = [];
   #head = 0;
@@ -27,9 +28,20 @@ export class MetricsHub {
     return true;
   }
 
-  subscribe(listener: MetricListener): () => void {
+  /** `onClose` runs when the hub closes (server shutdown), so open streams can end. */
+  subscribe(listener: MetricListener, onClose?: () => void): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    if (onClose) this.#closeHandlers.add(onClose);
+    return () => {
+      this.#listeners.delete(listener);
+      if (onClose) this.#closeHandlers.delete(onClose);
+    };
+  }
+
+  close(): void {
+    for (const handler of this.#closeHandlers) handler();
+    this.#closeHandlers.clear();
+    this.#listeners.clear();
   }
 
   get duplicatesDropped(): number {

@@ -42,7 +42,15 @@ export async function startMetricsStreaming(settings: StreamingSettings): Promis
       settings.relay,
     );
     relay.start();
-    return { hub, relay, notify: () => relay.notify(), close: () => relay.stop() };
+    return {
+      hub,
+      relay,
+      notify: () => relay.notify(),
+      async close() {
+        hub.close();
+        await relay.stop();
+      },
+    };
   }
   await ensureMetricsTopic(brokers);
   const producer = createMetricsProducer(brokers);
@@ -60,6 +68,7 @@ export async function startMetricsStreaming(settings: StreamingSettings): Promis
     relay,
     notify: () => relay.notify(),
     async close() {
+      hub.close();
       await relay.stop();
       await consumer?.close();
       await producer.close();

@@ -1,6 +1,6 @@
+import { parseMetricMessage } from "../../app/metric-event.ts";
 import type { OutboxRow } from "../../db/repositories/outbox.ts";
 import type { MetricsProducer } from "./kafka-clients.ts";
-import { parseMetricMessage } from "./metric-event.ts";
 import type { MetricsHub } from "./metrics-hub.ts";
 import type { EventPublisher } from "./outbox-relay.ts";
 
