@@ -29,6 +29,21 @@ export interface StreamingSettings {
   readonly relay?: RelayOptions;
 }
 
+/** The pipeline around a running relay; `closeRest` releases what else it holds (Kafka clients). */
+function pipeline(hub: MetricsHub, relay: OutboxRelay, closeRest: () => Promise<void>): MetricsStreaming {
+  relay.start();
+  return {
+    hub,
+    relay,
+    notify: () => relay.notify(),
+    async close() {
+      hub.close();
+      await relay.stop();
+      await closeRest();
+    },
+  };
+}
+
 export async function startMetricsStreaming(settings: StreamingSettings): Promise<MetricsStreaming> {
   const { db, logger, brokers } = settings;
   const hub = new MetricsHub();
@@ -41,16 +56,7 @@ export async function startMetricsStreaming(settings: StreamingSettings): Promis
       logger,
       settings.relay,
     );
-    relay.start();
-    return {
-      hub,
-      relay,
-      notify: () => relay.notify(),
-      async close() {
-        hub.close();
-        await relay.stop();
-      },
-    };
+    return pipeline(hub, relay, async () => undefined);
   }
   await ensureMetricsTopic(brokers);
   const producer = createMetricsProducer(brokers);
@@ -62,18 +68,10 @@ export async function startMetricsStreaming(settings: StreamingSettings): Promis
     await producer.close();
     throw error;
   }
-  relay.start();
-  return {
-    hub,
-    relay,
-    notify: () => relay.notify(),
-    async close() {
-      hub.close();
-      await relay.stop();
-      await consumer?.close();
-      await producer.close();
-    },
-  };
+  return pipeline(hub, relay, async () => {
+    await consumer?.close();
+    await producer.close();
+  });
 }
 
 /**
