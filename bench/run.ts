@@ -1,11 +1,18 @@
 import { educationBenchmarks } from "./education.bench.ts";
 import { type BenchmarkResult, met, renderResults } from "./harness.ts";
 import { httpBenchmarks } from "./http.bench.ts";
+import { kafkaBenchmarks } from "./kafka.bench.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
 import { spendingBenchmarks } from "./spending.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
-const suites = [retirementBenchmarks, educationBenchmarks, spendingBenchmarks, httpBenchmarks];
+const suites = [
+  retirementBenchmarks,
+  educationBenchmarks,
+  spendingBenchmarks,
+  httpBenchmarks,
+  kafkaBenchmarks,
+];
 
 const results: BenchmarkResult[] = [];
 for (const suite of suites) {

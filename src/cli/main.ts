@@ -5,6 +5,7 @@ import { registerBudgetCommands } from "./commands/budget-commands.ts";
 import { registerDemoGenerateCommand } from "./commands/demo-generate.ts";
 import { registerWalkthroughCommand } from "./commands/demo-walkthrough.ts";
 import { registerEducationCommands } from "./commands/education.ts";
+import { registerPlannerMetricsCommand } from "./commands/planner-metrics.ts";
 import { registerBacktestCommand } from "./commands/retirement-backtest.ts";
 import { registerGapCommand } from "./commands/retirement-gap.ts";
 import { registerSocialSecurityCommand } from "./commands/retirement-ss.ts";
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerBacktestCommand(retirement);
   registerEducationCommands(program);
   registerServerCommands(program);
+  registerPlannerMetricsCommand(program.command("planner").description("planner relationship metrics"));
   const demo = program.command("demo").description("a sample household: walk-through (the default)");
   registerWalkthroughCommand(demo);
   registerDemoGenerateCommand(demo);

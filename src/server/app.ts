@@ -14,9 +14,11 @@ import { registerBeneficiaryRoutes } from "./routes/beneficiary-routes.ts";
 import { registerDocs } from "./routes/docs-routes.ts";
 import { registerEducationRoutes } from "./routes/education-routes.ts";
 import { registerHouseholdRoutes } from "./routes/household-routes.ts";
+import { registerPlannerMetricsRoutes } from "./routes/planner-metrics-routes.ts";
 import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 import { registerSpendingRoutes } from "./routes/spending-routes.ts";
+import type { MetricsStreaming } from "./streaming/metrics-streaming.ts";
 
 /** What every route needs: the database, the reference tables, a clock and a logger. */
 export interface ServerContext {
@@ -27,6 +29,8 @@ export interface ServerContext {
   /** The current instant; injected so tests control time (sessions, rate limits, as-of dates). */
   readonly now: () => Date;
   readonly logger: Logger;
+  /** The metrics pipeline (outbox relay and dashboard hub); absent, the metrics stream answers 503. */
+  readonly metrics?: Pick<MetricsStreaming, "hub" | "notify">;
 }
 
 export interface AppEnv {
@@ -82,6 +86,7 @@ export function createApp(ctx: ServerContext): App {
   registerBeneficiaryRoutes(app, ctx);
   registerPlannerRoutes(app, ctx);
   registerSpendingRoutes(app, ctx);
+  registerPlannerMetricsRoutes(app, ctx);
   registerDocs(app);
   return app;
 }

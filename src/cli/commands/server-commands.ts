@@ -12,6 +12,8 @@ import { loadReferenceTables } from "../../db/reference-tables.ts";
 import { createApp } from "../../server/app.ts";
 import { listen } from "../../server/listen.ts";
 import { createLogger } from "../../server/logger.ts";
+import { brokersFromEnv } from "../../server/streaming/kafka-clients.ts";
+import { scheduleMetricsRecompute, startMetricsStreaming } from "../../server/streaming/metrics-streaming.ts";
 import { flagName, requestFromOptions, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 
@@ -31,7 +33,8 @@ export function registerServerCommands(program: Command): void {
     .description(
       "Start the HTTP API: migrate the database, load the reference data, and serve /api (docs at /docs). " +
         "Uses DATABASE_URL when set, else the embedded database in FINPLAN_DATA_DIR (default ./.finplan/db). " +
-        "PORT sets the port (default 8080).",
+        "PORT sets the port (default 8080). Planner metrics go through Kafka when KAFKA_BROKERS is set " +
+        "(host:port,…), else straight to the dashboard stream in-process; they are recomputed on each change and hourly.",
     )
     .option("--port <port>", "port to listen on (default: PORT or 8080)")
     .option("--host <host>", "address to listen on", "127.0.0.1")
@@ -50,8 +53,17 @@ export function registerServerCommands(program: Command): void {
       await loadReferenceTables(db, refs);
       if (options.demo) await ensureDemoData(db, utcDateOf(new Date()));
       const fundLists = defaultFundListStore(refs.education.baselineFundLists);
+      const metrics = await startMetricsStreaming({ db, logger, brokers: brokersFromEnv() });
+      const stopSchedule = scheduleMetricsRecompute(
+        db,
+        refs,
+        () => new Date(),
+        metrics.notify,
+        logger,
+        3_600_000,
+      );
       const server = await listen(
-        createApp({ db, refs, fundLists, now: () => new Date(), logger }),
+        createApp({ db, refs, fundLists, now: () => new Date(), logger, metrics }),
         port,
         options.host,
       );
@@ -68,6 +80,9 @@ export function registerServerCommands(program: Command): void {
         );
       }
       const stop = async () => {
+        stopSchedule();
+        // Closing the pipeline first ends the open dashboard streams, so the server can close.
+        await metrics.close();
         await server.close();
         await db.close();
         process.exit(0);

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import {
   backtestRequest,
   earningsHistory,
@@ -111,7 +112,14 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
-      const saved = await putRetirementProfile(ctx.db, household.id, c.req.valid("json"));
+      const request = c.req.valid("json");
+      // The profile and the recomputed metrics events commit together (transactional outbox).
+      const saved = await ctx.db.transaction(async (tx) => {
+        const row = await putRetirementProfile(tx, household.id, request);
+        await recordMetricsChange(tx, household.id, ctx.refs, ctx.now());
+        return row;
+      });
+      ctx.metrics?.notify();
       return c.json(profileJson(saved) as Record<string, unknown>, 200);
     },
   );

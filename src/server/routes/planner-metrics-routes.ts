@@ -1,0 +1,138 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { streamSSE } from "hono/streaming";
+import type { MetricEvent } from "../../app/metric-event.ts";
+import { recordMetricsChange } from "../../app/planner-metrics.ts";
+import { ForbiddenError } from "../../core/errors.ts";
+import { INTERACTION_KINDS } from "../../core/planner/engagement.ts";
+import { clientsOf, insertInteraction } from "../../db/repositories/planner-metrics.ts";
+import type { App, ServerContext } from "../app.ts";
+import { errorBody } from "../errors.ts";
+import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
+import { authenticated, errorResponses, notFoundResponse } from "./shared-schemas.ts";
+
+const InteractionBody = z
+  .object({
+    kind: z.enum(INTERACTION_KINDS),
+    occurred_at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "when it happened (ISO 8601); default now" }),
+    response_minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(525_600)
+      .optional()
+      .openapi({ description: "minutes the client took to respond, for a reply" }),
+  })
+  .openapi("ClientInteraction");
+
+/** Seconds between SSE comments that keep idle connections (and proxies) open. */
+const KEEP_ALIVE_MS = 15_000;
+
+export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/households/{id}/interactions",
+      tags: ["planner metrics"],
+      summary: "Record a client interaction",
+      description:
+        "Stores the interaction and, in the same transaction, the household's recomputed relationship " +
+        "metrics as events for its planners' dashboards.",
+      security: authenticated,
+      request: {
+        params: HouseholdParams,
+        body: { content: { "application/json": { schema: InteractionBody } }, required: true },
+      },
+      responses: {
+        201: {
+          description: "Recorded",
+          content: {
+            "application/json": {
+              schema: z.object({
+                id: z.string(),
+                events: z.number().openapi({ description: "metric events written" }),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const user = c.get("auth").user;
+      const household = await visibleHousehold(ctx.db, user, c.req.valid("param").id);
+      const body = c.req.valid("json");
+      const now = ctx.now();
+      const id = crypto.randomUUID();
+      const events = await ctx.db.transaction(async (tx) => {
+        await insertInteraction(tx, {
+          id,
+          householdId: household.id,
+          plannerId: user.role === "planner" ? user.id : null,
+          kind: body.kind,
+          occurredAt: body.occurred_at ? new Date(body.occurred_at) : now,
+          responseMinutes: body.response_minutes ?? null,
+        });
+        return recordMetricsChange(tx, household.id, ctx.refs, now);
+      });
+      ctx.metrics?.notify();
+      return c.json({ id, events: events.length }, 201);
+    },
+  );
+
+  /**
+   * Server-Sent Events of the caller's clients' metrics: a planner receives only events addressed
+   * to them about households linked to them; an admin receives all; a client is refused.
+   */
+  app.get("/api/planner/metrics/stream", async (c) => {
+    const user = c.get("auth").user;
+    if (user.role === "client") throw new ForbiddenError("the metrics stream is for planners");
+    const hub = ctx.metrics?.hub;
+    if (!hub) return c.json(errorBody("unavailable", "metrics streaming is not running"), 503);
+    const linked =
+      user.role === "planner" ? new Set((await clientsOf(ctx.db, user.id)).map((h) => h.id)) : null;
+    const visible = (event: MetricEvent) =>
+      linked === null || (event.planner_id === user.id && linked.has(event.client_id));
+    return streamSSE(c, async (stream) => {
+      const queue: MetricEvent[] = [];
+      let wake: (() => void) | null = null;
+      let ended = false;
+      const unsubscribe = hub.subscribe(
+        (event) => {
+          if (!visible(event)) return;
+          queue.push(event);
+          wake?.();
+        },
+        () => {
+          ended = true;
+          wake?.();
+        },
+      );
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: "ready", data: "{}" });
+      while (!ended && !stream.aborted && !stream.closed) {
+        const event = queue.shift();
+        if (event) {
+          await stream.writeSSE({ event: "metric", id: event.event_id, data: JSON.stringify(event) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, KEEP_ALIVE_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (queue.length === 0 && !ended && !stream.aborted) await stream.write(": keep-alive\n\n");
+      }
+      unsubscribe();
+    });
+  });
+}
