@@ -6,11 +6,13 @@ import { cardCsv, checkingCsv, generateDemoHousehold } from "../../src/core/spen
 import { MonthlyRollup } from "../../src/core/spending/monthly-rollup.ts";
 import type { Database } from "../../src/db/database.ts";
 import { allTransactions, monthlyRollup } from "../../src/db/repositories/household-spending.ts";
+import type { User } from "../../src/db/repositories/users.ts";
 import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
 
 describe.each(DATABASE_KINDS)("a household's stored spending on %s", (kind) => {
   let db: Database;
   let household: string;
+  let owner: User;
   beforeAll(async () => {
     db = await freshDatabase(kind);
     const client = await createAccount(db, {
@@ -19,6 +21,7 @@ describe.each(DATABASE_KINDS)("a household's stored spending on %s", (kind) => {
       role: "client",
     });
     household = client.householdId!;
+    owner = client.user;
     const statements = generateDemoHousehold({ seed: 3, months: 14, start: "2025-01" });
     await importIntoHousehold(db, household, "checking.csv", [checkingCsv(statements.checking)], {
       columns: undefined,
@@ -35,7 +38,7 @@ describe.each(DATABASE_KINDS)("a household's stored spending on %s", (kind) => {
     for (const row of await allTransactions(db, household)) {
       expected.add(row.transaction.date, row.transaction.amount.cents, row.category);
     }
-    const stored = await monthlyRollup(db, household, "0001-01-01", "9999-12-01");
+    const stored = await monthlyRollup(db, owner, household, "0001-01-01", "9999-12-01");
     const rows = expected.rows();
     expect(stored.map((m) => m.month)).toEqual(rows.map((r) => r.month));
     stored.forEach((month, i) => {

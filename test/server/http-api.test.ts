@@ -588,6 +588,17 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       expect(huge.status).toBe(413);
     });
 
+    it("answers an empty list of months, not 404, for a visible household with no statements yet", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const clients = (await (await call("/api/planner/clients", { token })).json()) as {
+        items: { id: string }[];
+      };
+      const fresh = clients.items.find((c) => c.id !== firm.annHousehold)!;
+      const response = await call(`/api/households/${fresh.id}/spending/monthly`, { token });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ months: [] });
+    });
+
     it("answers 404 for another tenant's transactions, spending and rules", async () => {
       const { token } = await loginAs("ann@firm.test");
       for (const path of ["transactions", "spending/monthly", "spending/analysis"]) {

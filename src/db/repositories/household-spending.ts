@@ -6,6 +6,8 @@ import type { ImportReport } from "../../core/spending/import/import-report.ts";
 import type { MonthlyTotals } from "../../core/spending/monthly-rollup.ts";
 import type { Transaction } from "../../core/spending/transaction.ts";
 import { asDecimalText, asInteger, asIsoDate, type Queryable } from "../database.ts";
+import { visibility } from "./households.ts";
+import type { User } from "./users.ts";
 
 /** A stored transaction: the imported row and the category it was given, with the deciding rule. */
 export interface StoredTransaction {
@@ -194,16 +196,23 @@ export interface StoredMonth {
   readonly totalSpending: string;
 }
 
-/** The stored roll-up between two months (first days, inclusive), oldest first. */
+/**
+ * The stored roll-up between two months (first days, inclusive), oldest first, read only if `user`
+ * may see the household (one query for the common case); null when the household is not visible
+ * or has no months in the range (callers tell the two apart).
+ */
 export async function monthlyRollup(
   db: Queryable,
+  user: User,
   householdId: string,
   from: string,
   to: string,
 ): Promise<StoredMonth[]> {
   const rows = await db.query(
-    "SELECT * FROM spending_categories WHERE household_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month",
-    [householdId, from, to],
+    `SELECT s.* FROM spending_categories s JOIN households h ON h.id = s.household_id
+     WHERE s.household_id = $2 AND s.month BETWEEN $3 AND $4 AND ${visibility(user, "h", "$1")}
+     ORDER BY s.month`,
+    [user.id, householdId, from, to],
   );
   return rows.map((row) => ({
     month: asIsoDate(row.month),

@@ -65,7 +65,7 @@ export async function linkPlanner(db: Queryable, plannerId: string, householdId:
  * The SQL condition for "households this user may see", as one place for every query:
  * a client their own household, a planner the households linked to them, an admin all.
  */
-function visibility(user: User, alias: string, param: string): string {
+export function visibility(user: User, alias: string, param: string): string {
   switch (user.role) {
     case "admin":
       // Always true; still mentions the parameter so every query binds it the same way.

@@ -16,6 +16,7 @@ import {
   notFoundResponse,
   PageQuery,
   pageOf,
+  UUID,
 } from "./shared-schemas.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -134,15 +135,15 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
       },
     }),
     async (c) => {
-      const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
+      const user = c.get("auth").user;
+      const id = c.req.valid("param").id;
       const { from, to } = c.req.valid("query");
       if (from && to && from > to) throw new ValidationError("from", "is after to");
-      const months = await monthlyRollup(
-        ctx.db,
-        household.id,
-        `${from ?? "0001-01"}-01`,
-        `${to ?? "9999-12"}-01`,
-      );
+      // One query when there are months; with none, tell "not yours" (404) from "nothing yet" (empty).
+      const months = UUID.test(id)
+        ? await monthlyRollup(ctx.db, user, id, `${from ?? "0001-01"}-01`, `${to ?? "9999-12"}-01`)
+        : [];
+      if (months.length === 0) await visibleHousehold(ctx.db, user, id);
       return c.json(
         {
           months: months.map((m) => ({
