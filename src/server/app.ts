@@ -17,6 +17,7 @@ import { registerHouseholdRoutes } from "./routes/household-routes.ts";
 import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 import { registerSpendingRoutes } from "./routes/spending-routes.ts";
+import { registerWebApp } from "./web-app.ts";
 
 /** What every route needs: the database, the reference tables, a clock and a logger. */
 export interface ServerContext {
@@ -83,5 +84,6 @@ export function createApp(ctx: ServerContext): App {
   registerPlannerRoutes(app, ctx);
   registerSpendingRoutes(app, ctx);
   registerDocs(app);
+  registerWebApp(app);
   return app;
 }
