@@ -59,9 +59,15 @@ describe("web dashboard", () => {
     expect(view.page.url()).toBe(`${baseUrl}/login`);
   });
 
-  it("lets the demo planner log in and see the three client households with funded ratios", async () => {
+  it("lets the demo planner log in with the keyboard and see the three client households with funded ratios", async () => {
     const view = await openPage(browser);
-    await logIn(view.page, baseUrl, PLANNER, PASSWORD);
+    await view.page.goto(`${baseUrl}/login`);
+    await view.page.getByLabel("Email").waitFor();
+    await view.page.keyboard.press("Tab");
+    await view.page.keyboard.type(PLANNER);
+    await view.page.keyboard.press("Tab");
+    await view.page.keyboard.type(PASSWORD);
+    await view.page.keyboard.press("Enter");
     await view.page.getByRole("heading", { name: "Clients" }).waitFor();
     const rows = view.page.locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(3);
@@ -141,5 +147,17 @@ describe("web dashboard", () => {
       ...view.errors.filter((error) => !/Failed to load resource: .* 404/.test(error)),
     );
     await checkView(view, "client-other-household-not-found");
+  });
+
+  it("logs out to the login page, and the session no longer opens the dashboard", async () => {
+    const view = await openPage(browser);
+    await logIn(view.page, baseUrl, PLANNER, PASSWORD);
+    await view.page.getByRole("heading", { name: "Clients" }).waitFor();
+    await view.page.getByRole("button", { name: "Log out" }).click();
+    await view.page.waitForURL(`${baseUrl}/login`);
+    await view.page.goto(`${baseUrl}/`);
+    await view.page.waitForURL(`${baseUrl}/login`);
+    await expect.poll(() => view.page.getByLabel("Email").isVisible()).toBe(true);
+    expect(view.errors).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { forgetExpiredSession } from "./api/hooks.ts";
 import { App } from "./app.tsx";
 import "./styles.css";
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => forgetExpiredSession(queryClient, error) }),
   defaultOptions: {
     queries: {
       // A 401 or 404 will not change on a retry; anything else gets one more try.

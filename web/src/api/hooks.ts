@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, hasSessionCookie } from "./client.ts";
 import type {
   Beneficiary,
@@ -16,6 +16,14 @@ const keys = {
   me: ["me"] as const,
   household: (id: string, part: string) => ["household", id, part] as const,
 };
+
+/**
+ * A 401 on any request means the session ended (expired, or revoked elsewhere): forget the user,
+ * which shows the login page, instead of showing an error in every panel.
+ */
+export function forgetExpiredSession(client: QueryClient, error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) client.setQueryData(keys.me, null);
+}
 
 /** The logged-in user, or null when there is no session (the API answers 401). */
 export function useMe() {
