@@ -19,6 +19,7 @@ import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
 import { registerSpendingRoutes } from "./routes/spending-routes.ts";
 import type { MetricsStreaming } from "./streaming/metrics-streaming.ts";
+import { registerWebApp } from "./web-app.ts";
 
 /** What every route needs: the database, the reference tables, a clock and a logger. */
 export interface ServerContext {
@@ -88,5 +89,6 @@ export function createApp(ctx: ServerContext): App {
   registerSpendingRoutes(app, ctx);
   registerPlannerMetricsRoutes(app, ctx);
   registerDocs(app);
+  registerWebApp(app);
   return app;
 }

@@ -1,0 +1,64 @@
+/**
+ * The dashboard's only way to the API: same-origin fetch with the session cookie, the CSRF token
+ * echoed on state-changing requests (double submit, see src/server/authentication.ts) and the API's
+ * error body `{error, message}` turned into an ApiError.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const CSRF_COOKIE = "finplan_csrf";
+
+/**
+ * The CSRF cookie is readable by scripts and lives exactly as long as the session cookie, so its
+ * absence means "not logged in" without asking the server (and without a 401 in the console).
+ */
+export function hasSessionCookie(): boolean {
+  return csrfToken() !== undefined;
+}
+
+function csrfToken(): string | undefined {
+  const entry = document.cookie.split("; ").find((part) => part.startsWith(`${CSRF_COOKIE}=`));
+  return entry ? decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1)) : undefined;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const csrf = method === "GET" ? undefined : csrfToken();
+  if (csrf) headers["x-csrf-token"] = csrf;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload as { error?: string; message?: string } | null;
+    throw new ApiError(
+      response.status,
+      error?.error ?? "http_error",
+      error?.message ?? `the server answered ${response.status}`,
+    );
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+};
+
+/** True for the errors a page shows as "not found" (the API answers 404 for households it hides). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

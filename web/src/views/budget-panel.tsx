@@ -1,0 +1,142 @@
+import { Cell, Pie, PieChart, Tooltip } from "recharts";
+import { useSpendingAnalysis } from "../api/hooks.ts";
+import type { SpendingAnalysis } from "../api/types.ts";
+import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
+import { categoryLabel, formatMoney, formatMonth, formatPercent } from "../format.ts";
+
+/** Money set aside, not spent: the analysis reports them but the spending total leaves them out. */
+const SAVED = new Set(["savings_contributions", "investments"]);
+
+/** Slice colours, each at least 3:1 against the white card (WCAG 1.4.11 for graphics). */
+const COLOURS = [
+  "#1f5fa8",
+  "#b3471d",
+  "#2f7d32",
+  "#7b3fa0",
+  "#a3307a",
+  "#00756b",
+  "#8a6d00",
+  "#5a5a5a",
+  "#c0392b",
+  "#3d4fb8",
+  "#6d4c2f",
+  "#0e7490",
+];
+
+interface Slice {
+  category: string;
+  label: string;
+  monthly: string;
+  /** Chart geometry only; every figure a reader sees comes from `monthly`, the exact decimal string. */
+  value: number;
+  share: number | null;
+}
+
+function spendingSlices(analysis: SpendingAnalysis): Slice[] {
+  return Object.entries(analysis.categories)
+    .filter(([category, spending]) => !SAVED.has(category) && Number(spending.monthly_average) > 0)
+    .map(([category, spending]) => ({
+      category,
+      label: categoryLabel(category),
+      monthly: spending.monthly_average,
+      value: Number(spending.monthly_average),
+      share: spending.share_of_income,
+    }))
+    .sort((a, b) => b.value - a.value);
+}
+
+/** Spending by category (monthly averages over the imported months) and the savings opportunities. */
+export function BudgetPanel({ householdId }: { householdId: string }) {
+  const analysis = useSpendingAnalysis(householdId);
+  return (
+    <Panel id="budget" title="Budget">
+      {analysis.isPending ? <Loading what="the spending analysis" /> : null}
+      {analysis.isError ? <ErrorMessage error={analysis.error} what="spending analysis" /> : null}
+      {analysis.data ? <Budget analysis={analysis.data} /> : null}
+    </Panel>
+  );
+}
+
+function Budget({ analysis }: { analysis: SpendingAnalysis }) {
+  const slices = spendingSlices(analysis);
+  if (slices.length === 0)
+    return <Empty>No spending imported yet: upload bank or card statements first.</Empty>;
+  const period = `${formatMonth(analysis.first_month)} – ${formatMonth(analysis.last_month)}`;
+  return (
+    <>
+      <h3>Spending by category</h3>
+      <div className="chart-with-table">
+        <figure className="chart" aria-describedby="spending-table-caption">
+          <PieChart width={260} height={260} accessibilityLayer>
+            <Pie
+              data={slices}
+              dataKey="value"
+              nameKey="label"
+              innerRadius={50}
+              outerRadius={120}
+              isAnimationActive={false}
+            >
+              {slices.map((slice, index) => (
+                <Cell key={slice.category} fill={COLOURS[index % COLOURS.length]} />
+              ))}
+            </Pie>
+            <Tooltip formatter={(_value, _name, item) => formatMoney((item.payload as Slice).monthly)} />
+          </PieChart>
+          <figcaption>
+            Pie chart of monthly spending by category; the table lists the same figures.
+          </figcaption>
+        </figure>
+        <div className="table-scroll">
+          <table>
+            <caption id="spending-table-caption">
+              Average monthly spending, {period} ({analysis.months} months)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                <th scope="col" className="number">
+                  A month
+                </th>
+                <th scope="col" className="number">
+                  Of income
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {slices.map((slice, index) => (
+                <tr key={slice.category}>
+                  <th scope="row">
+                    <span
+                      className="swatch"
+                      style={{ background: COLOURS[index % COLOURS.length] }}
+                      aria-hidden="true"
+                    />
+                    {slice.label}
+                  </th>
+                  <td className="number">{formatMoney(slice.monthly)}</td>
+                  <td className="number">{slice.share === null ? "—" : formatPercent(slice.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <h3>Savings opportunities</h3>
+      {analysis.opportunities.length === 0 ? (
+        <Empty>No savings opportunities found in this spending.</Empty>
+      ) : (
+        <ul className="opportunities">
+          {analysis.opportunities.map((opportunity) => (
+            <li key={`${opportunity.rule_id}: ${opportunity.reason}`}>
+              <span className="amount">{formatMoney(opportunity.annual_savings)} a year</span>
+              <span className="what">
+                {categoryLabel(opportunity.category)}: {opportunity.reason}
+              </span>
+              <span className="confidence">{opportunity.confidence} confidence</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
