@@ -30,3 +30,8 @@ export function toJsonValue(value: unknown): unknown {
   }
   return value;
 }
+
+/** An answer in its wire form, as an HTTP route returns it (the same conversion as --json output). */
+export function wire(value: unknown): Record<string, unknown> {
+  return toJsonValue(value) as Record<string, unknown>;
+}

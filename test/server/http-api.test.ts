@@ -524,7 +524,10 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         token,
       });
       expect(analysis.status).toBe(200);
-      const body = (await analysis.json()) as {
+      const text = await analysis.text();
+      // Every key is snake_case, however deep, as in `finplan budget analyze --json`.
+      expect(text).not.toMatch(/"[a-z0-9]+[A-Z][A-Za-z0-9]*":/);
+      const body = JSON.parse(text) as {
         categories: object;
         opportunities: unknown[];
         savings_rate: number | null;

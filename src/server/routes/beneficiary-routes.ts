@@ -7,6 +7,7 @@ import {
   collegePlanFor,
 } from "../../app/beneficiaries.ts";
 import { planJson, recommendJson } from "../../app/education-json.ts";
+import { wire } from "../../app/json.ts";
 import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
 import { findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
@@ -117,11 +118,11 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
         utcDateOf(ctx.now()),
       );
       return c.json(
-        {
+        wire({
           beneficiary: beneficiaryJson(beneficiary),
           recommendation: recommendJson(result.recommendation),
           plan: planJson(result.plan),
-        } as Record<string, unknown>,
+        }),
         200,
       );
     },

@@ -18,6 +18,7 @@ import {
   taxBenefitJson,
   validateJson,
 } from "../../app/education-json.ts";
+import { wire } from "../../app/json.ts";
 import type { CalendarDate } from "../../core/dates.ts";
 import { utcDateOf } from "../../core/dates.ts";
 import { isoDate } from "../../core/validation.ts";
@@ -52,11 +53,7 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
         "Allocation as fractions summing to 1, and the path for every year to enrollment",
       ),
     }),
-    (c) =>
-      c.json(
-        recommendJson(recommendFor(dated(c.req.valid("json"), ctx.now()), refs)) as Record<string, unknown>,
-        200,
-      ),
+    (c) => c.json(wire(recommendJson(recommendFor(dated(c.req.valid("json"), ctx.now()), refs))), 200),
   );
 
   app.openapi(
@@ -70,11 +67,7 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       request: { body: jsonBody(taxBenefitRequest.extend(asOfOptional)) },
       responses: jsonAnswer("Deductible amount, credit, tax saved, carryforward and notes"),
     }),
-    (c) =>
-      c.json(
-        taxBenefitJson(taxBenefitFor(dated(c.req.valid("json"), ctx.now()), refs)) as Record<string, unknown>,
-        200,
-      ),
+    (c) => c.json(wire(taxBenefitJson(taxBenefitFor(dated(c.req.valid("json"), ctx.now()), refs))), 200),
   );
 
   app.openapi(
@@ -90,7 +83,7 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
     }),
     (c) => {
       const result = compareFor(dated(c.req.valid("json"), ctx.now()), refs, ctx.fundLists);
-      return c.json(compareJson(result) as Record<string, unknown>, 200);
+      return c.json(wire(compareJson(result)), 200);
     },
   );
 
@@ -105,11 +98,7 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
       request: { body: jsonBody(planRequest.extend(asOfOptional)) },
       responses: jsonAnswer("The contribution plan"),
     }),
-    (c) =>
-      c.json(
-        planJson(contributionPlanFor(dated(c.req.valid("json"), ctx.now()), refs)) as Record<string, unknown>,
-        200,
-      ),
+    (c) => c.json(wire(planJson(contributionPlanFor(dated(c.req.valid("json"), ctx.now()), refs))), 200),
   );
 
   app.openapi(
@@ -125,11 +114,7 @@ export function registerEducationRoutes(app: App, ctx: ServerContext): void {
         "Each selection valid or not, the closest real option, weights and removed funds",
       ),
     }),
-    (c) =>
-      c.json(
-        validateJson(validateFor(c.req.valid("json"), refs, ctx.fundLists)) as Record<string, unknown>,
-        200,
-      ),
+    (c) => c.json(wire(validateJson(validateFor(c.req.valid("json"), refs, ctx.fundLists))), 200),
   );
 
   app.openapi(

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { beneficiaryJson } from "../../app/beneficiaries.ts";
+import { wire } from "../../app/json.ts";
 import { householdGap } from "../../app/retirement-profiles.ts";
 import { type CalendarDate, utcDateOf } from "../../core/dates.ts";
 import { ForbiddenError } from "../../core/errors.ts";
@@ -97,7 +98,7 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
           retirement: await retirementHeadline(ctx.db, household, ctx.refs, today),
         });
       }
-      return c.json(pageOf(items, page.total, limit, offset) as Record<string, unknown>, 200);
+      return c.json(wire(pageOf(items, page.total, limit, offset)), 200);
     },
   );
 
@@ -118,7 +119,7 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const summary = await householdSummary(ctx.db, household, ctx.refs, utcDateOf(ctx.now()));
-      return c.json(summary as Record<string, unknown>, 200);
+      return c.json(wire(summary), 200);
     },
   );
 }

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { wire } from "../../app/json.ts";
 import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import {
   backtestRequest,
@@ -42,7 +43,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     (c) => {
       const { earnings, ...request } = c.req.valid("json");
       const result = retirementGapFor(request, earnings ?? null, ctx.refs, utcDateOf(ctx.now()));
-      return c.json(gapJson(result) as Record<string, unknown>, 200);
+      return c.json(wire(gapJson(result)), 200);
     },
   );
 
@@ -61,7 +62,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
     (c) => {
       const { earnings, ...request } = c.req.valid("json");
       const result = socialSecurityEstimateFor(request, earnings ?? null, ctx.refs, utcDateOf(ctx.now()));
-      return c.json(socialSecurityJson(result) as Record<string, unknown>, 200);
+      return c.json(wire(socialSecurityJson(result)), 200);
     },
   );
 
@@ -75,11 +76,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       request: { body: jsonBody(backtestRequest) },
       responses: jsonAnswer("Success rate, windows and failed start years"),
     }),
-    (c) =>
-      c.json(
-        backtestJson(historicalBacktestFor(c.req.valid("json"), ctx.refs)) as Record<string, unknown>,
-        200,
-      ),
+    (c) => c.json(wire(backtestJson(historicalBacktestFor(c.req.valid("json"), ctx.refs))), 200),
   );
 
   app.openapi(
@@ -96,7 +93,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const profile = await findRetirementProfile(ctx.db, household.id);
       if (!profile) throw new NotFoundError("this household has no retirement profile yet");
-      return c.json(profileJson(profile) as Record<string, unknown>, 200);
+      return c.json(wire(profileJson(profile)), 200);
     },
   );
 
@@ -120,7 +117,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
         return row;
       });
       ctx.metrics?.notify();
-      return c.json(profileJson(saved) as Record<string, unknown>, 200);
+      return c.json(wire(profileJson(saved)), 200);
     },
   );
 
@@ -138,7 +135,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const result = await householdGap(ctx.db, household.id, ctx.refs, utcDateOf(ctx.now()));
       if (!result) throw new NotFoundError("this household has no retirement profile yet");
-      return c.json(gapJson(result) as Record<string, unknown>, 200);
+      return c.json(wire(gapJson(result)), 200);
     },
   );
 }

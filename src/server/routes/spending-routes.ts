@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { addHouseholdRule, analyzeHousehold, importIntoHousehold } from "../../app/household-spending.ts";
+import { wire } from "../../app/json.ts";
 import { categorizeRequest, importRequest } from "../../app/spending.ts";
 import { analysisJson, importReportJson } from "../../app/spending-json.ts";
 import { ValidationError } from "../../core/errors.ts";
@@ -73,7 +74,7 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
         textOf(file),
         options,
       );
-      return c.json({ file: file.name, ...importReportJson(report) } as Record<string, unknown>, 201);
+      return c.json(wire({ file: file.name, ...importReportJson(report) }), 201);
     },
   );
 
@@ -107,7 +108,7 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
         category: s.category,
         rule_id: s.ruleId,
       }));
-      return c.json(pageOf(items, page.total, limit, offset) as Record<string, unknown>, 200);
+      return c.json(wire(pageOf(items, page.total, limit, offset)), 200);
     },
   );
 
@@ -185,7 +186,7 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
         c.req.valid("query").income ??
         (household.annualIncome === null ? undefined : Money.parse(household.annualIncome));
       const analysis = await analyzeHousehold(ctx.db, household.id, income, ctx.refs);
-      return c.json(analysisJson(analysis) as Record<string, unknown>, 200);
+      return c.json(wire(analysisJson(analysis)), 200);
     },
   );
 
