@@ -188,39 +188,31 @@ export async function replaceMonthlyRollup(
   }
 }
 
-export interface StoredMonth {
-  readonly month: string;
-  readonly categories: Record<string, string>;
-  readonly income: string;
-  readonly uncategorized: string;
-  readonly totalSpending: string;
-}
+/** The columns of a roll-up month as the API names them, in order. */
+const MONTH_COLUMNS = [...BUDGET_CATEGORIES, "income", "uncategorized", "total_spending"] as const;
 
 /**
- * The stored roll-up between two months (first days, inclusive), oldest first, read only if `user`
- * may see the household (one query for the common case); null when the household is not visible
- * or has no months in the range (callers tell the two apart).
+ * The stored roll-up between two months (first days, inclusive), oldest first, as the JSON array
+ * the API sends: `[{month, housing: "1234.50", …, income, uncategorized, total_spending}]`. The
+ * database builds the JSON (amounts as exact NUMERIC text), in the same query that checks `user`
+ * may see the household; "[]" when it may not, or has no months in the range (callers tell the two
+ * apart).
  */
-export async function monthlyRollup(
+export async function monthlyRollupJson(
   db: Queryable,
   user: User,
   householdId: string,
   from: string,
   to: string,
-): Promise<StoredMonth[]> {
-  const rows = await db.query(
-    `SELECT s.* FROM spending_categories s JOIN households h ON h.id = s.household_id
-     WHERE s.household_id = $2 AND s.month BETWEEN $3 AND $4 AND ${visibility(user, "h", "$1")}
-     ORDER BY s.month`,
+): Promise<string> {
+  const fields = MONTH_COLUMNS.map((c) => `'${c}', s.${c}::text`).join(", ");
+  const [row] = await db.query<{ months: string | null }>(
+    `SELECT json_agg(json_build_object('month', to_char(s.month, 'YYYY-MM-DD'), ${fields}) ORDER BY s.month)::text AS months
+     FROM spending_categories s JOIN households h ON h.id = s.household_id
+     WHERE s.household_id = $2 AND s.month BETWEEN $3 AND $4 AND ${visibility(user, "h", "$1")}`,
     [user.id, householdId, from, to],
   );
-  return rows.map((row) => ({
-    month: asIsoDate(row.month),
-    categories: Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, asDecimalText(row[c])])),
-    income: asDecimalText(row.income),
-    uncategorized: asDecimalText(row.uncategorized),
-    totalSpending: asDecimalText(row.total_spending),
-  }));
+  return row?.months ?? "[]";
 }
 
 interface RuleRow extends Record<string, unknown> {
