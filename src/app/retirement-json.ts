@@ -1,11 +1,12 @@
 import type { GapFigures } from "../core/retirement/gap-engine.ts";
 import type { BacktestResult } from "../core/retirement/historical-backtest.ts";
-import { toJsonValue } from "./json.ts";
 import type { GapAnswer, Simulation, SocialSecurityAnswer } from "./retirement.ts";
 
 /**
  * The JSON form of retirement answers: what `finplan retirement … --json` prints and what the HTTP
  * API returns, key for key (snake_case, money as 2-place decimal strings, rates as fractions).
+ * Nested engine objects (corrections, percentiles) keep their camelCase here: both edges pass the
+ * whole answer through `toJsonValue` once (printJson, wire).
  */
 
 /** An age in months as a number of years (66 and 6 months → 66.5), rounded to 4 places. */
@@ -94,7 +95,7 @@ function simulationJson(simulation: Simulation) {
     paths: r.paths,
     seed: r.seed,
     volatility: simulation.volatility,
-    percentiles: toJsonValue(r.percentiles),
+    percentiles: r.percentiles,
     method: r.method,
   };
 }
@@ -116,7 +117,7 @@ export function gapJson(answer: GapAnswer) {
       contribution_growth: input.contributionGrowth,
     },
     social_security_estimate: answer.socialSecurity && socialSecurityJson(answer.socialSecurity),
-    corrections: toJsonValue(answer.corrections),
+    corrections: answer.corrections,
     ...(answer.simulation ? { simulation: simulationJson(answer.simulation) } : {}),
   };
 }
