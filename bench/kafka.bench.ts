@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { encodeMetricEvent, METRICS_TOPIC, type MetricEvent } from "../src/app/metric-event.ts";
+import { enqueueMetricEvent } from "../src/app/planner-metrics.ts";
 import { percentileInPlace } from "../src/core/statistics.ts";
 import type { Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openDatabase } from "../src/db/open-database.ts";
-import { insertOutboxEvent } from "../src/db/repositories/outbox.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { createMetricsProducer, ensureMetricsTopic } from "../src/server/streaming/kafka-clients.ts";
 import { startMetricsStreaming } from "../src/server/streaming/metrics-streaming.ts";
@@ -62,12 +62,7 @@ async function producerThroughput(brokers: string[], clients: readonly string[])
 function writeOutbox(db: Database, events: readonly MetricEvent[]): Promise<void> {
   return db.transaction(async (tx) => {
     for (const e of events) {
-      await insertOutboxEvent(tx, {
-        eventId: e.event_id,
-        topic: METRICS_TOPIC,
-        key: e.client_id,
-        payload: e,
-      });
+      await enqueueMetricEvent(tx, e);
     }
   });
 }

@@ -187,13 +187,16 @@ export async function recordMetricsChange(
   const events = (await plannersOf(tx, householdId)).flatMap((planner) =>
     metricEvents(metrics, planner, asOf),
   );
-  for (const event of events) {
-    await insertOutboxEvent(tx, {
-      eventId: event.event_id,
-      topic: METRICS_TOPIC,
-      key: event.client_id,
-      payload: event,
-    });
-  }
+  for (const event of events) await enqueueMetricEvent(tx, event);
   return events;
+}
+
+/** Writes one metric event to the outbox, keyed by its client, within the caller's transaction. */
+export async function enqueueMetricEvent(tx: Queryable, event: MetricEvent): Promise<void> {
+  await insertOutboxEvent(tx, {
+    eventId: event.event_id,
+    topic: METRICS_TOPIC,
+    key: event.client_id,
+    payload: event,
+  });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { METRICS_TOPIC } from "../../src/app/metric-event.ts";
+import { enqueueMetricEvent } from "../../src/app/planner-metrics.ts";
 import type { Database } from "../../src/db/database.ts";
-import { countUnsentOutbox, insertOutboxEvent } from "../../src/db/repositories/outbox.ts";
+import { countUnsentOutbox } from "../../src/db/repositories/outbox.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import {
   type MetricsStreaming,
@@ -65,12 +65,7 @@ describe("a broker outage in the middle of 10,000 events", () => {
             client_id: CLIENTS[i % CLIENTS.length] as string,
             metric_value: `${i}.0`,
           });
-          await insertOutboxEvent(tx, {
-            eventId: event.event_id,
-            topic: METRICS_TOPIC,
-            key: event.client_id,
-            payload: event,
-          });
+          await enqueueMetricEvent(tx, event);
           written.push(event.event_id);
         }
       });
