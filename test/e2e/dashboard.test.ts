@@ -1,16 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  launchChromium,
-  logIn,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  type WatchedPage,
-} from "./support/browser.ts";
+import { launchChromium, logIn, openPage } from "./support/browser.ts";
+import { checkView, householdIdOf, PASSWORD, PLANNER } from "./support/demo.ts";
 
-const PASSWORD = "finplan-demo-2026";
-const PLANNER = "planner@demo.finplan";
 const baseUrl = inject("baseUrl");
 
 let browser: Browser;
@@ -22,29 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Screenshot, accessibility check and error check for one view, in that order. */
-async function checkView({ page, errors }: WatchedPage, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
-  expect(errors, `errors on ${name}`).toEqual([]);
-}
-
-async function householdIdOf(name: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: PLANNER, password: PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const clients = await fetch(`${baseUrl}/api/planner/clients`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const { items } = (await clients.json()) as { items: { id: string; name: string }[] };
-  const household = items.find((item) => item.name === name);
-  if (!household) throw new Error(`no demo household named ${name}`);
-  return household.id;
-}
 
 describe("web dashboard", () => {
   it("shows the login page to a visitor and refuses a wrong password", async () => {
@@ -129,7 +98,7 @@ describe("web dashboard", () => {
   });
 
   it("lands a client on their own household and shows not-found for another household's address", async () => {
-    const chen = await householdIdOf("Chen household");
+    const chen = await householdIdOf(baseUrl, "Chen household");
     const view = await openPage(browser);
     await logIn(view.page, baseUrl, "rivera@demo.finplan", PASSWORD);
     await view.page.getByRole("heading", { level: 1, name: "Rivera household" }).waitFor();

@@ -1,18 +1,9 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, hasSessionCookie } from "./client.ts";
-import type {
-  Beneficiary,
-  ClientSummary,
-  CollegePlan,
-  Household,
-  Page,
-  RetirementGap,
-  SpendingAnalysis,
-  User,
-} from "./types.ts";
+import type { Household, Page, User } from "./types.ts";
 
 /** One query key per API resource, so a logout can drop everything a user saw. */
-const keys = {
+export const keys = {
   me: ["me"] as const,
   household: (id: string, part: string) => ["household", id, part] as const,
 };
@@ -64,14 +55,6 @@ export function useLogout() {
   });
 }
 
-/** A planner's client households with their retirement headline. */
-export function useClients() {
-  return useQuery({
-    queryKey: ["planner", "clients"],
-    queryFn: () => api.get<Page<ClientSummary>>("/api/planner/clients"),
-  });
-}
-
 /** The households the user may see (a client's is their own). */
 export function useHouseholds(enabled: boolean) {
   return useQuery({
@@ -81,43 +64,11 @@ export function useHouseholds(enabled: boolean) {
   });
 }
 
-const householdPath = (id: string) => `/api/households/${encodeURIComponent(id)}`;
+export const householdPath = (id: string) => `/api/households/${encodeURIComponent(id)}`;
 
 export function useHousehold(id: string) {
   return useQuery({
     queryKey: keys.household(id, "profile"),
     queryFn: () => api.get<Household>(householdPath(id)),
-  });
-}
-
-export function useRetirementGap(id: string) {
-  return useQuery({
-    queryKey: keys.household(id, "retirement-gap"),
-    queryFn: () => api.get<RetirementGap>(`${householdPath(id)}/retirement/gap`),
-  });
-}
-
-export function useSpendingAnalysis(id: string) {
-  return useQuery({
-    queryKey: keys.household(id, "spending-analysis"),
-    queryFn: () => api.get<SpendingAnalysis>(`${householdPath(id)}/spending/analysis`),
-  });
-}
-
-export function useBeneficiaries(id: string) {
-  return useQuery({
-    queryKey: keys.household(id, "beneficiaries"),
-    queryFn: () => api.get<Page<Beneficiary>>(`${householdPath(id)}/beneficiaries`),
-  });
-}
-
-/** The glide path and funding plan of one beneficiary, costed for a public in-state college. */
-export function useCollegePlan(householdId: string, beneficiaryId: string) {
-  return useQuery({
-    queryKey: keys.household(householdId, `college-plan/${beneficiaryId}`),
-    queryFn: () =>
-      api.get<CollegePlan>(
-        `${householdPath(householdId)}/beneficiaries/${encodeURIComponent(beneficiaryId)}/college-plan?college=public-in-state`,
-      ),
   });
 }

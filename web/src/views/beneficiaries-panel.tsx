@@ -1,6 +1,5 @@
 import { Bar, BarChart, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { useBeneficiaries, useCollegePlan } from "../api/hooks.ts";
-import type { Beneficiary, GlideStep } from "../api/types.ts";
+import { type Beneficiary, type GlideStep, useBeneficiaries, useCollegePlan } from "../api/college.ts";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { formatDate, formatDollars, formatMoney, formatPercent } from "../format.ts";
 

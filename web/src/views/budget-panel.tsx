@@ -1,6 +1,5 @@
 import { Cell, Pie, PieChart, Tooltip } from "recharts";
-import { useSpendingAnalysis } from "../api/hooks.ts";
-import type { SpendingAnalysis } from "../api/types.ts";
+import { type SpendingAnalysis, useSpendingAnalysis } from "../api/budget.ts";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { categoryLabel, formatMoney, formatMonth, formatPercent } from "../format.ts";
 

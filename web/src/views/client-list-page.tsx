@@ -1,4 +1,4 @@
-import { useClients } from "../api/hooks.ts";
+import { useClients } from "../api/planner.ts";
 import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
 import { formatDollars, formatPercent } from "../format.ts";
 import { Link } from "../router.tsx";

@@ -1,4 +1,4 @@
-import { useRetirementGap } from "../api/hooks.ts";
+import { useRetirementGap } from "../api/retirement.ts";
 import { ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { formatDollars, formatMoney, formatPercent } from "../format.ts";
 
