@@ -186,16 +186,19 @@ export async function replaceMonthlyRollup(
       [householdId, row.month, ...values],
     );
   }
+  // The API's JSON of each month, built once here rather than on every read (migration 0004).
+  await db.query(
+    "UPDATE spending_categories s SET month_json = spending_month_json(s) WHERE household_id = $1",
+    [householdId],
+  );
 }
-
-/** The columns of a roll-up month as the API names them, in order. */
-const MONTH_COLUMNS = [...BUDGET_CATEGORIES, "income", "uncategorized", "total_spending"] as const;
 
 /**
  * The stored roll-up between two months (first days, inclusive), oldest first, as the JSON array
- * the API sends: `[{month, housing: "1234.50", …, income, uncategorized, total_spending}]`. The
- * database builds the JSON (amounts as exact NUMERIC text), in the same query that checks `user`
- * may see the household; "[]" when it may not, or has no months in the range (callers tell the two
+ * the API sends: `[{month, housing: "1234.50", …, income, uncategorized, total_spending}]`. Each
+ * month's JSON was built by the database when the roll-up was written (`spending_month_json`,
+ * amounts as exact NUMERIC text); this query joins them, in the same statement that checks `user`
+ * may see the household. "[]" when it may not, or has no months in the range (callers tell the two
  * apart).
  */
 export async function monthlyRollupJson(
@@ -205,9 +208,8 @@ export async function monthlyRollupJson(
   from: string,
   to: string,
 ): Promise<string> {
-  const fields = MONTH_COLUMNS.map((c) => `'${c}', s.${c}::text`).join(", ");
   const [row] = await db.query<{ months: string | null }>(
-    `SELECT json_agg(json_build_object('month', to_char(s.month, 'YYYY-MM-DD'), ${fields}) ORDER BY s.month)::text AS months
+    `SELECT '[' || string_agg(s.month_json, ',' ORDER BY s.month) || ']' AS months
      FROM spending_categories s JOIN households h ON h.id = s.household_id
      WHERE s.household_id = $2 AND s.month BETWEEN $3 AND $4 AND ${visibility(user, "h", "$1")}`,
     [user.id, householdId, from, to],
