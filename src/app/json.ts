@@ -22,11 +22,13 @@ export function toJsonValue(value: unknown): unknown {
   if (value instanceof Money) return value.toString();
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined && typeof v !== "function")
-        .map(([k, v]) => [snakeCase(k), toJsonValue(v)]),
-    );
+    // A plain loop: every API answer passes through here, and entries/filter/map arrays cost more.
+    const converted: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined && typeof v !== "function") converted[snakeCase(key)] = toJsonValue(v);
+    }
+    return converted;
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Authenticated } from "../app/accounts.ts";
 import type { FundListStore } from "../data/fund-list-store.ts";
@@ -51,15 +51,30 @@ export function bodyLimitFor(path: string): number {
   return UPLOAD_PATH.test(path.split("?")[0] ?? path) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT;
 }
 
+/**
+ * Refuses bodies above the path's limit with 413. A body that declares its length is judged by the
+ * header alone (the HTTP parser never reads past a declared length), which leaves the body unread
+ * so the server adapter can parse it straight from the socket; requests without a body pass; only
+ * a streamed (chunked) body is counted as it arrives.
+ */
 function limitBodies(): MiddlewareHandler<AppEnv> {
-  const limiter = (maxSize: number) =>
-    bodyLimit({
+  const tooLarge = (c: Context, maxSize: number) =>
+    c.json(errorBody("payload_too_large", `the body is larger than ${maxSize} bytes`), 413);
+  const streamed = new Map(
+    [JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT].map((maxSize) => [
       maxSize,
-      onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${maxSize} bytes`), 413),
-    });
-  const json = limiter(JSON_BODY_LIMIT);
-  const upload = limiter(UPLOAD_BODY_LIMIT);
-  return (c, next) => (bodyLimitFor(c.req.path) === UPLOAD_BODY_LIMIT ? upload(c, next) : json(c, next));
+      bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxSize) }),
+    ]),
+  );
+  return (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const maxSize = bodyLimitFor(c.req.path);
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
+      return Number(declared) > maxSize ? Promise.resolve(tooLarge(c, maxSize)) : next();
+    }
+    return streamed.get(maxSize)!(c, next);
+  };
 }
 
 export function createApp(ctx: ServerContext): App {

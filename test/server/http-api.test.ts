@@ -327,6 +327,38 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       expect(JSON.stringify(await big.json())).not.toMatch(/at .*\.ts/);
     });
 
+    it("counts a streamed body without a declared length as it arrives, and refuses it past the limit", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const streamed = (text: string) =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        });
+      const send = (text: string) =>
+        call("/api/retirement/gap", {
+          method: "POST",
+          token,
+          body: streamed(text),
+          duplex: "half",
+        } as RequestInit & { token: string });
+      const big = await send(JSON.stringify({ pad: "x".repeat(300_000) }));
+      expect(big.status).toBe(413);
+      const small = await send(
+        JSON.stringify({
+          age: 45,
+          retirement_age: 65,
+          savings: 1000,
+          monthly_contribution: 100,
+          desired_income: 50000,
+          social_security: 0,
+          return: 0.05,
+        }),
+      );
+      expect(small.status, await small.clone().text()).toBe(200);
+    });
+
     it("saves a household's profile and computes its gap as the stateless endpoint would", async () => {
       const { token } = await loginAs("carla@client.test");
       const { age: _, as_of: __, ...inputs } = seed;

@@ -1,4 +1,5 @@
 import type { Interaction, InteractionKind } from "../../core/planner/engagement.ts";
+import { BUDGET_CATEGORIES } from "../../core/spending/categories.ts";
 import { asDecimalText, asIsoDate, type Queryable } from "../database.ts";
 
 /** Stored inputs of the planner relationship metrics (client interactions, targets, goals). */
@@ -37,20 +38,24 @@ export async function listInteractionsSince(
   }));
 }
 
-/** The latest monthly spending roll-up on or before `month` (YYYY-MM-01), every column as text. */
+/** The amount columns of a stored roll-up month. */
+const ROLLUP_COLUMNS = [...BUDGET_CATEGORIES, "income", "uncategorized", "total_spending"] as const;
+
+/** The latest monthly spending roll-up on or before `month` (YYYY-MM-01), every amount as text. */
 export async function latestSpendingMonth(
   db: Queryable,
   householdId: string,
   month: string,
 ): Promise<{ month: string; columns: Record<string, string> } | null> {
   const [row] = await db.query(
-    "SELECT * FROM spending_categories WHERE household_id = $1 AND month <= $2 ORDER BY month DESC LIMIT 1",
+    `SELECT month, ${ROLLUP_COLUMNS.join(", ")} FROM spending_categories
+     WHERE household_id = $1 AND month <= $2 ORDER BY month DESC LIMIT 1`,
     [householdId, month],
   );
   if (!row) return null;
   const columns: Record<string, string> = {};
   for (const [name, value] of Object.entries(row)) {
-    if (name !== "household_id" && name !== "month") columns[name] = asDecimalText(value);
+    if (name !== "month") columns[name] = asDecimalText(value);
   }
   return { month: asIsoDate(row.month), columns };
 }
