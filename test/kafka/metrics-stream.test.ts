@@ -5,6 +5,7 @@ import type { Database } from "../../src/db/database.ts";
 import { createMetricsProducer } from "../../src/server/streaming/kafka-clients.ts";
 import { freshDatabase } from "../support/databases.ts";
 import { sampleMetricEvent, testBrokers } from "../support/kafka.ts";
+import { interactionReachesOnlyItsPlanner } from "../support/metrics-scenarios.ts";
 import { type MetricsServer, startMetricsServer } from "../support/metrics-server.ts";
 import { openSse } from "../support/sse.ts";
 
@@ -22,29 +23,11 @@ describe("the planner dashboard stream through the real Kafka broker", () => {
   });
 
   it("delivers an interaction's metric event to its planner and not to another planner", async () => {
-    const ann = await server.login("ann@firm.test");
-    const bob = await server.login("bob@firm.test");
-    const annStream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, ann);
-    const bobStream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, bob);
-    try {
-      const response = await server.call(`/api/households/${server.annHousehold}/interactions`, {
-        method: "POST",
-        token: ann,
-        body: JSON.stringify({ kind: "task_done" }),
-      });
-      expect(response.status).toBe(201);
-      await annStream.waitFor((events) => events.some((e) => e.client_id === server.annHousehold));
-      const [row] = await db.query<{ payload: MetricEvent }>(
-        "SELECT payload FROM outbox ORDER BY id DESC LIMIT 1",
-      );
-      expect(annStream.events.find((e) => e.event_id === row?.payload.event_id)).toEqual(row?.payload);
-      // Give the consumer time to have delivered anything it would have sent Bob.
-      await new Promise((r) => setTimeout(r, 500));
-      expect(bobStream.events.filter((e) => e.client_id === server.annHousehold)).toEqual([]);
-    } finally {
-      annStream.close();
-      bobStream.close();
-    }
+    const event = await interactionReachesOnlyItsPlanner(server, { kind: "task_done" });
+    const [row] = await db.query<{ payload: MetricEvent }>(
+      "SELECT payload FROM outbox ORDER BY id DESC LIMIT 1",
+    );
+    expect(event).toEqual(row?.payload);
   });
 
   it("skips a message that breaks the schema and keeps consuming", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MetricEvent } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
 import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
+import { interactionReachesOnlyItsPlanner } from "../support/metrics-scenarios.ts";
 import { type MetricsServer, startMetricsServer } from "../support/metrics-server.ts";
 import { openSse } from "../support/sse.ts";
 
@@ -19,39 +20,14 @@ describe.each(DATABASE_KINDS)("planner metrics over HTTP with in-process deliver
   });
 
   it("records an interaction and streams the recomputed metrics to the client's planner only", async () => {
-    const ann = await server.login("ann@firm.test");
-    const bob = await server.login("bob@firm.test");
-    const annStream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, ann);
-    const bobStream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, bob);
-    try {
-      const response = await server.call(`/api/households/${server.annHousehold}/interactions`, {
-        method: "POST",
-        token: ann,
-        body: JSON.stringify({ kind: "meeting" }),
-      });
-      expect(response.status).toBe(201);
-      expect(((await response.json()) as { events: number }).events).toBe(1);
-      await annStream.waitFor((events) => events.length === 1);
-      expect(annStream.events[0]).toMatchObject({
-        client_id: server.annHousehold,
-        metric_type: "engagement_score",
-        // One meeting just now: activity 100(1 − e^(−10/20)) = 39.3, recency 100, no replies:
-        // 0.625 · 39.35 + 0.375 · 100 = 62.1.
-        metric_value: "62.1",
-      });
-      // Bob's own client's event reaches Bob, and Ann's never did.
-      await server.call(`/api/households/${server.bobHousehold}/interactions`, {
-        method: "POST",
-        token: bob,
-        body: JSON.stringify({ kind: "message", response_minutes: 90 }),
-      });
-      await bobStream.waitFor((events) => events.length === 1);
-      expect(bobStream.events.map((e) => e.client_id)).toEqual([server.bobHousehold]);
-      expect(annStream.events).toHaveLength(1);
-    } finally {
-      annStream.close();
-      bobStream.close();
-    }
+    const event = await interactionReachesOnlyItsPlanner(server, { kind: "meeting" });
+    expect(event).toMatchObject({
+      client_id: server.annHousehold,
+      metric_type: "engagement_score",
+      // One meeting just now: activity 100(1 − e^(−10/20)) = 39.3, recency 100, no replies:
+      // 0.625 · 39.35 + 0.375 · 100 = 62.1.
+      metric_value: "62.1",
+    });
   });
 
   it("emits goal progress when a retirement profile is saved, in the same transaction as the profile", async () => {
