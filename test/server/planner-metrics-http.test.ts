@@ -86,6 +86,19 @@ describe.each(DATABASE_KINDS)("planner metrics over HTTP with in-process deliver
     expect(after[0]?.n).toBe(before[0]?.n);
   });
 
+  it("documents the stream in the OpenAPI document, with the metric event's schema", async () => {
+    const doc = (await (await server.call("/api/openapi.json")).json()) as {
+      paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const stream = doc.paths["/api/planner/metrics/stream"]?.get;
+    expect(Object.keys(stream?.responses ?? {})).toEqual(expect.arrayContaining(["200", "401", "403"]));
+    expect(Object.keys(stream?.responses["200"]?.content ?? {})).toEqual(["text/event-stream"]);
+    expect(Object.keys(doc.components.schemas.MetricEvent?.properties ?? {})).toEqual(
+      expect.arrayContaining(["event_id", "client_id", "metric_type", "metric_value", "period", "timestamp"]),
+    );
+  });
+
   it("refuses the metrics stream to a client and to an anonymous caller", async () => {
     const carla = await server.login("carla@client.test");
     expect((await server.call("/api/planner/metrics/stream", { token: carla })).status).toBe(403);

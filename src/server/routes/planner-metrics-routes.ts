@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import type { MetricEvent } from "../../app/metric-event.ts";
+import { type MetricEvent, metricEventSchema } from "../../app/metric-event.ts";
 import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import { ForbiddenError } from "../../core/errors.ts";
 import { INTERACTION_KINDS } from "../../core/planner/engagement.ts";
@@ -8,7 +8,7 @@ import { clientsOf, insertInteraction } from "../../db/repositories/planner-metr
 import type { App, ServerContext } from "../app.ts";
 import { errorBody } from "../errors.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
-import { authenticated, errorResponses, notFoundResponse } from "./shared-schemas.ts";
+import { authenticated, ErrorSchema, errorResponses, notFoundResponse } from "./shared-schemas.ts";
 
 const InteractionBody = z
   .object({
@@ -82,6 +82,34 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
       return c.json({ id, events: events.length }, 201);
     },
   );
+
+  // The stream is plain Hono (a streaming body has no JSON schema), documented here by hand.
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/api/planner/metrics/stream",
+    tags: ["planner metrics"],
+    summary: "Live relationship metrics of the caller's clients (Server-Sent Events)",
+    description:
+      "A `text/event-stream` that stays open: first an event `ready`, then one event `metric` per metric event " +
+      "(`id` = its event_id, `data` = the MetricEvent as JSON; metric_value is a decimal string), and a comment " +
+      "line every 15 s while idle. A planner receives events about households linked to them; an admin " +
+      "receives all; a client is refused with 403. Reconnect with the browser's EventSource.",
+    security: authenticated,
+    responses: {
+      200: {
+        description: "The event stream; each `metric` event's data is a MetricEvent",
+        content: {
+          "text/event-stream": { schema: app.openAPIRegistry.register("MetricEvent", metricEventSchema) },
+        },
+      },
+      401: errorResponses[401],
+      403: { description: "A client's login", content: { "application/json": { schema: ErrorSchema } } },
+      503: {
+        description: "Metrics streaming is not running",
+        content: { "application/json": { schema: ErrorSchema } },
+      },
+    },
+  });
 
   /**
    * Server-Sent Events of the caller's clients' metrics: a planner receives only events addressed
