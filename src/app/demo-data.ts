@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { type CalendarDate, parseIsoDate } from "../core/dates.ts";
 import { Money } from "../core/money.ts";
+import type { InteractionKind } from "../core/planner/engagement.ts";
+import type { SpendingCategory } from "../core/spending/categories.ts";
 import { cardCsv, cardOfx, checkingCsv, generateDemoHousehold } from "../core/spending/demo-household.ts";
 import type { Database } from "../db/database.ts";
-import { insertBeneficiary } from "../db/repositories/beneficiaries.ts";
+import { insertBeneficiary, listBeneficiaries } from "../db/repositories/beneficiaries.ts";
 import { insertMember } from "../db/repositories/households.ts";
+import { insertInteraction } from "../db/repositories/planner-metrics.ts";
 import { findUserByEmail } from "../db/repositories/users.ts";
 import { createAccount } from "./accounts.ts";
 import { importIntoHousehold } from "./household-spending.ts";
+import { addGoal, recordContribution, setPlanTargets } from "./plan-inputs.ts";
 import { putRetirementProfile } from "./retirement-profiles.ts";
 
 /**
@@ -37,6 +41,20 @@ interface DemoClient {
     balance: string;
     monthly: string;
   }[];
+  /** What the planner agreed with the household: savings rate, budgets, goals (invented, for the demo). */
+  readonly plan: {
+    savingsRate: number;
+    budgets: Partial<Record<SpendingCategory, string>>;
+    goals: readonly {
+      kind: "college" | "custom";
+      name: string;
+      target: string;
+      years: number;
+      current?: string;
+    }[];
+    /** Recent contact: kind, days ago, and for a message the client's reply time in minutes. */
+    interactions: readonly [InteractionKind, number, number?][];
+  };
   readonly profile: {
     birthDate: string;
     retirementAge: number;
@@ -68,6 +86,23 @@ const CLIENTS: readonly DemoClient[] = [
         monthly: "400",
       },
     ],
+    plan: {
+      savingsRate: 0.15,
+      budgets: {
+        housing: "3800",
+        food_groceries: "1100",
+        food_dining: "500",
+        entertainment: "300",
+        travel: "400",
+      },
+      goals: [{ kind: "college", name: "Lucia's college fund", target: "120000", years: 8 }],
+      interactions: [
+        ["meeting", 40],
+        ["message", 21, 300],
+        ["login", 12],
+        ["document_view", 12],
+      ],
+    },
     profile: {
       birthDate: "1981-03-14",
       retirementAge: 65,
@@ -105,6 +140,28 @@ const CLIENTS: readonly DemoClient[] = [
         monthly: "650",
       },
     ],
+    plan: {
+      savingsRate: 0.2,
+      budgets: {
+        housing: "4200",
+        food_groceries: "1400",
+        food_dining: "700",
+        travel: "800",
+        childcare: "600",
+      },
+      goals: [
+        { kind: "college", name: "Owen and Ava's college", target: "260000", years: 5 },
+        { kind: "custom", name: "Lake cabin down payment", target: "80000", years: 3, current: "22000" },
+      ],
+      interactions: [
+        ["meeting", 9],
+        ["message", 8, 45],
+        ["task_done", 6],
+        ["login", 3],
+        ["document_view", 3],
+        ["message", 2, 30],
+      ],
+    },
     profile: {
       birthDate: "1976-06-21",
       retirementAge: 63,
@@ -123,6 +180,14 @@ const CLIENTS: readonly DemoClient[] = [
     income: "132000",
     members: [],
     beneficiaries: [],
+    plan: {
+      savingsRate: 0.12,
+      budgets: { housing: "2600", food_dining: "450", entertainment: "250", subscriptions: "80" },
+      goals: [
+        { kind: "custom", name: "Emergency fund (six months)", target: "36000", years: 2, current: "14000" },
+      ],
+      interactions: [["login", 55]],
+    },
     profile: {
       birthDate: "1990-01-09",
       retirementAge: 67,
@@ -229,6 +294,7 @@ async function addDemoClient(
     });
   }
   await importDemoStatements(db, householdId, seed, today);
+  await agreeDemoPlan(db, householdId, client, today);
   const p = client.profile;
   await putRetirementProfile(db, householdId, {
     birth_date: parseIsoDate(p.birthDate),
@@ -239,4 +305,52 @@ async function addDemoClient(
     salary: Money.parse(p.salary),
     return: p.expectedReturn,
   });
+}
+
+/**
+ * The demo household's plan as its planner set it a year ago (savings rate, budgets, goals), its
+ * recent contact with the planner, and the 529 contributions of the last three months at each
+ * child's monthly amount, so engagement, plan adherence and goal progress have something to
+ * measure (and the three households differ: Chen in close touch, Okafor barely).
+ */
+async function agreeDemoPlan(db: Database, householdId: string, client: DemoClient, today: CalendarDate) {
+  const budgets = Object.fromEntries(
+    Object.entries(client.plan.budgets).map(([category, amount]) => [category, Money.parse(amount)]),
+  );
+  await setPlanTargets(db, householdId, { savings_rate: client.plan.savingsRate, budgets });
+  const agreed = new Date(Date.UTC(today.year - 1, today.month - 1, 1));
+  for (const goal of client.plan.goals) {
+    await addGoal(
+      db,
+      householdId,
+      {
+        kind: goal.kind,
+        name: goal.name,
+        target_amount: Money.parse(goal.target),
+        target_date: { year: today.year + goal.years, month: 6, day: 30 },
+        ...(goal.current ? { current_amount: Money.parse(goal.current) } : {}),
+      },
+      today,
+      agreed,
+    );
+  }
+  const noon = Date.UTC(today.year, today.month - 1, today.day, 12);
+  for (const [kind, daysAgo, responseMinutes] of client.plan.interactions) {
+    await insertInteraction(db, {
+      id: randomUUID(),
+      householdId,
+      plannerId: null,
+      kind,
+      occurredAt: new Date(noon - daysAgo * 86_400_000),
+      responseMinutes: responseMinutes ?? null,
+    });
+  }
+  for (const child of await listBeneficiaries(db, householdId)) {
+    for (let back = 1; back <= 3; back++) {
+      const index = today.year * 12 + (today.month - 1) - back;
+      const contributed_on = { year: Math.floor(index / 12), month: (index % 12) + 1, day: 5 };
+      const amount = Money.parse(child.monthlyContribution);
+      await recordContribution(db, householdId, child.id, { contributed_on, amount }, today);
+    }
+  }
 }

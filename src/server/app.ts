@@ -14,6 +14,7 @@ import { registerBeneficiaryRoutes } from "./routes/beneficiary-routes.ts";
 import { registerDocs } from "./routes/docs-routes.ts";
 import { registerEducationRoutes } from "./routes/education-routes.ts";
 import { registerHouseholdRoutes } from "./routes/household-routes.ts";
+import { registerPlanRoutes } from "./routes/plan-routes.ts";
 import { registerPlannerMetricsRoutes } from "./routes/planner-metrics-routes.ts";
 import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
@@ -103,6 +104,7 @@ export function createApp(ctx: ServerContext): App {
   registerPlannerRoutes(app, ctx);
   registerSpendingRoutes(app, ctx);
   registerPlannerMetricsRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
   registerDocs(app);
   registerWebApp(app);
   return app;

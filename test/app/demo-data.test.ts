@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PLANNER, ensureDemoData } from "../../src/app/demo-data.ts";
+import { clientMetrics } from "../../src/app/planner-metrics.ts";
+import { referenceData } from "../../src/data/reference-data.ts";
 import type { Database } from "../../src/db/database.ts";
 import { listVisibleHouseholds } from "../../src/db/repositories/households.ts";
 import { findUserByEmail } from "../../src/db/repositories/users.ts";
@@ -35,5 +37,21 @@ describe("the demo firm", () => {
       expect(Number(row.months)).toBeGreaterThanOrEqual(24);
       expect(Number(row.transactions)).toBeGreaterThan(500);
     }
+  });
+
+  it("gives every demo household a plan to measure: adherence and goal progress have values", async () => {
+    const asOf = new Date("2026-11-25T12:00:00Z");
+    const planner = await findUserByEmail(db, DEMO_PLANNER);
+    const { items } = await listVisibleHouseholds(db, planner!, 50, 0);
+    for (const household of items) {
+      const metrics = await clientMetrics(db, household.id, referenceData(), asOf);
+      expect(metrics.engagement.score, household.name).toBeGreaterThan(0);
+      expect(metrics.adherence.score, household.name).not.toBeNull();
+      expect(metrics.goalProgress, household.name).not.toBeNull();
+      // The retirement goal plus the household's own goals.
+      expect(metrics.goals.length, household.name).toBeGreaterThanOrEqual(2);
+    }
+    const [contributions] = await db.query<{ n: unknown }>("SELECT count(*) AS n FROM contributions_529");
+    expect(Number(contributions!.n)).toBe(9);
   });
 });

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { type MetricEvent, metricEventSchema } from "../../app/metric-event.ts";
-import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import { ForbiddenError } from "../../core/errors.ts";
 import { INTERACTION_KINDS } from "../../core/planner/engagement.ts";
 import { clientsOf, insertInteraction } from "../../db/repositories/planner-metrics.ts";
 import type { App, ServerContext } from "../app.ts";
 import { errorBody } from "../errors.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
+import { changeWithMetrics } from "./metrics-change.ts";
 import { authenticated, ErrorSchema, errorResponses, notFoundResponse } from "./shared-schemas.ts";
 
 const InteractionBody = z
@@ -65,25 +65,25 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
       const user = c.get("auth").user;
       const household = await visibleHousehold(ctx.db, user, c.req.valid("param").id);
       const body = c.req.valid("json");
-      const now = ctx.now();
       const id = crypto.randomUUID();
-      const events = await ctx.db.transaction(async (tx) => {
-        await insertInteraction(tx, {
+      const { events } = await changeWithMetrics(ctx, household.id, (tx) =>
+        insertInteraction(tx, {
           id,
           householdId: household.id,
           plannerId: user.role === "planner" ? user.id : null,
           kind: body.kind,
-          occurredAt: body.occurred_at ? new Date(body.occurred_at) : now,
+          occurredAt: body.occurred_at ? new Date(body.occurred_at) : ctx.now(),
           responseMinutes: body.response_minutes ?? null,
-        });
-        return recordMetricsChange(tx, household.id, ctx.refs, now);
-      });
-      ctx.metrics?.notify();
-      return c.json({ id, events: events.length }, 201);
+        }),
+      );
+      return c.json({ id, events }, 201);
     },
   );
 
-  // The stream is plain Hono (a streaming body has no JSON schema), documented here by hand.
+  // The stream is plain Hono (a streaming body has no JSON schema), documented here by hand; the
+  // event's schema is the Kafka contract's own, converted to JSON Schema.
+  const { $schema: _dialect, ...metricEvent } = z.toJSONSchema(metricEventSchema);
+  app.openAPIRegistry.registerComponent("schemas", "MetricEvent", metricEvent as object);
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/api/planner/metrics/stream",
@@ -99,7 +99,7 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
       200: {
         description: "The event stream; each `metric` event's data is a MetricEvent",
         content: {
-          "text/event-stream": { schema: app.openAPIRegistry.register("MetricEvent", metricEventSchema) },
+          "text/event-stream": { schema: { $ref: "#/components/schemas/MetricEvent" } },
         },
       },
       401: errorResponses[401],
