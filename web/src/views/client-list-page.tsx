@@ -33,7 +33,7 @@ export function ClientListPage() {
         <>
           <SortControls order={order} onChange={setOrder} />
           <p className="note">
-            {page.total} client households
+            {page.total} client {page.total === 1 ? "household" : "households"}
             {page.total > page.items.length ? `; the first ${CLIENT_PAGE_SIZE} are shown and sorted` : ""}.
             Scores run from 0 to 100, higher is better. {RISK_DEFINITION}
           </p>
