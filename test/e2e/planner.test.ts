@@ -34,7 +34,7 @@ async function openOkaforCard() {
   await logIn(view.page, baseUrl, PLANNER, PASSWORD);
   const okafor = card(view.page.locator(".client-card"), "Okafor household");
   await okafor.waitFor();
-  await poll(() => view.page.locator(".live-status").textContent()).toMatch(/Live updates: on/);
+  await poll(() => view.page.locator(".live-status").textContent()).toMatch(/Live updates: connected/);
   return { view, okafor, before: await engagementOf(okafor) };
 }
 
@@ -68,7 +68,7 @@ describe("planner relationship dashboard", () => {
       );
       expect(await c.locator(".risk-badge").textContent()).toMatch(/^(High|Medium|Low) risk · \d+\.\d$/);
     }
-    await poll(() => view.page.getByRole("status").first().textContent()).toMatch(/Live updates: on/);
+    await poll(() => view.page.getByRole("status").first().textContent()).toMatch(/Live updates: connected/);
     await checkView(view, "planner-dashboard");
   });
 
@@ -153,6 +153,6 @@ describe("planner relationship dashboard", () => {
     await poll(() => live.textContent()).toMatch(/Live updates: reconnecting/);
     expect(await live.getAttribute("aria-live")).toBe("polite");
     await view.page.unroute(stream);
-    await expect.poll(() => live.textContent(), { timeout: 40_000 }).toMatch(/Live updates: on/);
+    await expect.poll(() => live.textContent(), { timeout: 40_000 }).toMatch(/Live updates: connected/);
   });
 });

@@ -52,7 +52,7 @@ export function ClientListPage() {
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
   connecting: "Live updates: connecting…",
-  connected: "Live updates: on",
+  connected: "Live updates: connected",
   reconnecting: "Live updates: reconnecting…",
 };
 
