@@ -4,6 +4,7 @@ import { httpBenchmarks } from "./http.bench.ts";
 import { kafkaBenchmarks } from "./kafka.bench.ts";
 import { retirementBenchmarks } from "./retirement.bench.ts";
 import { spendingBenchmarks } from "./spending.bench.ts";
+import { webBenchmarks } from "./web.bench.ts";
 
 /** Every benchmark suite; `npm run bench` runs them all and prints each figure against its target. */
 const suites = [
@@ -12,6 +13,7 @@ const suites = [
   spendingBenchmarks,
   httpBenchmarks,
   kafkaBenchmarks,
+  webBenchmarks,
 ];
 
 const results: BenchmarkResult[] = [];

@@ -90,7 +90,7 @@ async function goalMeasures(db: Queryable, householdId: string, refs: ReferenceD
   const previous = await previousGoalMeasurements(db, householdId);
   const measures: (GoalMeasure & { key: string })[] = [];
   const today = parseIsoDate(asOf.toISOString().slice(0, 10));
-  const gap = await householdGap(db, householdId, refs, today);
+  const gap = await householdGap(db, householdId, refs, today, { corrections: false });
   if (gap && gap.report.fundedRatio !== null) {
     measures.push({
       key: "retirement",

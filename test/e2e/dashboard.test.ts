@@ -38,14 +38,18 @@ describe("web dashboard", () => {
     await view.page.keyboard.type(PASSWORD);
     await view.page.keyboard.press("Enter");
     await view.page.getByRole("heading", { name: "Clients" }).waitFor();
-    const rows = view.page.locator("tbody tr");
-    await expect.poll(() => rows.count()).toBe(3);
-    const names = await view.page.locator("tbody th a").allTextContents();
+    const cards = view.page.locator(".client-card");
+    await cards.nth(2).waitFor();
+    expect(await cards.count()).toBe(3);
+    const names = await cards.locator("h2 a").allTextContents();
     expect(names.sort()).toEqual(["Chen household", "Okafor household", "Rivera household"]);
-    // Every row shows its funded ratio as a percent.
-    for (const cell of await view.page.locator("tbody td:nth-child(3)").allTextContents()) {
-      expect(cell).toMatch(/^\d+(\.\d)?%$/);
-    }
+    // Every card shows its funded ratio as a percent.
+    const retirementGoals = await cards
+      .locator(".goal-list li")
+      .filter({ hasText: /^Retirement/ })
+      .allTextContents();
+    expect(retirementGoals).toHaveLength(3);
+    for (const line of retirementGoals) expect(line).toMatch(/^Retirement: \d+(\.\d)?% funded/);
     await expect.poll(() => view.page.getByRole("link", { name: "Clients" }).isVisible()).toBe(true);
     await checkView(view, "planner-client-list");
   });

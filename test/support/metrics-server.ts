@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createAccount } from "../../src/app/accounts.ts";
 import { FileFundListStore } from "../../src/data/fund-list-store.ts";
 import { referenceData } from "../../src/data/reference-data.ts";
@@ -12,6 +13,7 @@ import {
   type MetricsStreaming,
   startMetricsStreaming,
 } from "../../src/server/streaming/metrics-streaming.ts";
+import { type DatabaseKind, freshDatabase } from "./databases.ts";
 
 export const PASSWORD = "correct horse battery";
 
@@ -84,4 +86,24 @@ export async function startMetricsServer(
       await server.close();
     },
   };
+}
+
+/**
+ * A fresh database of `kind` with an in-process metrics server on it for the enclosing suite:
+ * registers the suite's beforeAll/afterAll and returns a handle read inside the tests.
+ */
+export function metricsServerForSuite(kind: DatabaseKind): {
+  readonly db: Database;
+  readonly server: MetricsServer;
+} {
+  const handle = {} as { db: Database; server: MetricsServer };
+  beforeAll(async () => {
+    handle.db = await freshDatabase(kind);
+    handle.server = await startMetricsServer(handle.db, null);
+  });
+  afterAll(async () => {
+    await handle.server?.close();
+    await handle.db?.close();
+  });
+  return handle;
 }

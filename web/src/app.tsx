@@ -1,11 +1,19 @@
+import { lazy, Suspense } from "react";
 import { useLogout, useMe } from "./api/hooks.ts";
 import type { User } from "./api/types.ts";
 import { ErrorMessage, Loading } from "./components/status.tsx";
 import { householdIdOf, Link, navigate, Redirect, usePath } from "./router.tsx";
 import { ClientListPage } from "./views/client-list-page.tsx";
-import { HouseholdPage } from "./views/household-page.tsx";
 import { LoginPage } from "./views/login-page.tsx";
 import { MyHouseholdRedirect } from "./views/my-household.tsx";
+
+/**
+ * The household page and its charts (Recharts) load when a household is first opened, so the login
+ * page and the client list do not wait for them.
+ */
+const HouseholdPage = lazy(() =>
+  import("./views/household-page.tsx").then((module) => ({ default: module.HouseholdPage })),
+);
 
 /** Who is logged in decides what the app shows: the login page, or the pages of their role. */
 export function App() {
@@ -24,7 +32,13 @@ export function App() {
 
 function Page({ user, path }: { user: User; path: string }) {
   const householdId = householdIdOf(path);
-  if (householdId) return <HouseholdPage id={householdId} user={user} />;
+  if (householdId) {
+    return (
+      <Suspense fallback={<Loading what="the household page" />}>
+        <HouseholdPage id={householdId} user={user} />
+      </Suspense>
+    );
+  }
   if (path === "/") return user.role === "client" ? <MyHouseholdRedirect /> : <ClientListPage />;
   return (
     <section>

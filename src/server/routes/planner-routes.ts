@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { beneficiaryJson } from "../../app/beneficiaries.ts";
 import { wire } from "../../app/json.ts";
+import { clientMetrics } from "../../app/planner-metrics.ts";
 import { householdGap } from "../../app/retirement-profiles.ts";
 import { type CalendarDate, utcDateOf } from "../../core/dates.ts";
 import { ForbiddenError } from "../../core/errors.ts";
@@ -71,7 +72,11 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
       method: "get",
       path: "/api/planner/clients",
       tags: ["planner"],
-      summary: "The planner's client households with their retirement headline",
+      summary: "The planner's client households with their retirement headline and relationship metrics",
+      description:
+        "Each item carries `metrics`, the client's relationship metrics as of now in the shape of " +
+        "`finplan planner metrics --json` (engagement, plan adherence, goals and goal progress, scores " +
+        "0-100): the same figures the metrics stream sends as events.",
       security: authenticated,
       request: { query: PageQuery },
       responses: {
@@ -88,7 +93,8 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
       if (user.role !== "planner") throw new ForbiddenError("only a planner has clients");
       const { limit, offset } = c.req.valid("query");
       const page = await listVisibleHouseholds(ctx.db, user, limit, offset);
-      const today = utcDateOf(ctx.now());
+      const now = ctx.now();
+      const today = utcDateOf(now);
       const items = [];
       for (const household of page.items) {
         items.push({
@@ -96,6 +102,7 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
           name: household.name,
           state: household.state,
           retirement: await retirementHeadline(ctx.db, household, ctx.refs, today),
+          metrics: await clientMetrics(ctx.db, household.id, ctx.refs, now),
         });
       }
       return c.json(wire(pageOf(items, page.total, limit, offset)), 200);

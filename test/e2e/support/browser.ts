@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** Flags for a headless chromium in a container: no sandbox, GPU or background traffic. */
 const CHROMIUM_ARGS = [
@@ -16,6 +17,18 @@ export const SCREENSHOT_DIR = new URL("../../../test-artifacts/screenshots/", im
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** One chromium for the enclosing test file: launched before its tests, closed after them. */
+export function chromiumForSuite(): { readonly browser: Browser } {
+  const handle = {} as { browser: Browser };
+  beforeAll(async () => {
+    handle.browser = await launchChromium(inject("chromiumPath"));
+  });
+  afterAll(async () => {
+    await handle.browser?.close();
+  });
+  return handle;
 }
 
 /** A page that records what went wrong in it: uncaught exceptions and console errors. */
