@@ -60,6 +60,8 @@ export interface Transaction {
   category: Category;
   /** The rule that chose the category: `builtin:<tier>:<phrase>`, `builtin:mcc:<range>`, a rule's UUID, or "none". */
   rule_id: string;
+  /** That rule's reason in words; null only for a rule id the server no longer knows. */
+  reason: string | null;
 }
 
 /** What `POST …/transactions/import` answers: the import report (as `finplan budget import --json`). */

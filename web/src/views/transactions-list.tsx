@@ -11,24 +11,9 @@ import { categoryLabel, formatDate, formatMoney } from "../format.ts";
 
 const PAGE_SIZE = 20;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Which rule chose a category, in words, from the API's rule id: the household's own rules are
- * UUIDs; built-in ones are `builtin:merchant:<name>`, `builtin:keyword:<word>` or `builtin:mcc:<from>-<to>`.
- */
-export function ruleLabel(ruleId: string): string {
-  if (UUID.test(ruleId)) return "your rule";
-  if (ruleId === "none" || ruleId === "") return "no rule matched";
-  const [source, tier, phrase = ""] = ruleId.split(":");
-  if (source !== "builtin") return ruleId;
-  if (tier === "mcc") return `card category code ${phrase.replace("-", "–")}`;
-  return `built-in ${tier}: ${phrase.replaceAll("-", " ")}`;
-}
-
-/**
- * The household's transactions, newest first, a page at a time, each with its category and the
- * rule that chose it. Re-categorizing one adds a household rule (descriptions containing the
+ * The household's transactions, newest first, a page at a time, each with its category and why
+ * (the reason of the rule that chose it). Re-categorizing one adds a household rule (descriptions containing the
  * text given are that category), which re-categorizes every matching transaction.
  */
 export function TransactionsList({ householdId }: { householdId: string }) {
@@ -120,7 +105,7 @@ function TransactionRow(props: {
         <td className="number">{formatMoney(t.amount)}</td>
         <td>
           <span className="category">{categoryLabel(t.category)}</span>
-          <span className="rule">{ruleLabel(t.rule_id)}</span>
+          <span className="rule">{t.reason ?? `rule ${t.rule_id}`}</span>
         </td>
         <td>
           <button
