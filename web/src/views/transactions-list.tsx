@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import {
   CATEGORIES,
   type Category,
@@ -97,6 +97,13 @@ function TransactionRow(props: {
   addRule: AddRule;
 }) {
   const t = props.transaction;
+  const button = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Closing the editor (saved, cancelled or Escape) gives the keyboard back to the row's button.
+  useEffect(() => {
+    if (wasEditing.current && !props.editing) button.current?.focus();
+    wasEditing.current = props.editing;
+  }, [props.editing]);
   return (
     <>
       <tr>
@@ -109,6 +116,7 @@ function TransactionRow(props: {
         </td>
         <td>
           <button
+            ref={button}
             type="button"
             className="secondary"
             aria-expanded={props.editing}
@@ -143,14 +151,23 @@ function RuleForm({
   const id = useId();
   const [match, setMatch] = useState(transaction.description);
   const [category, setCategory] = useState<Category>(transaction.category);
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => select.current?.focus(), []);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     addRule.mutate({ match, category }, { onSuccess: onDone });
   }
   return (
-    <form className="rule-form" onSubmit={submit}>
+    <form
+      className="rule-form"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onDone();
+      }}
+    >
       <label htmlFor={`${id}-category`}>New category</label>
       <select
+        ref={select}
         id={`${id}-category`}
         value={category}
         onChange={(e) => setCategory(e.target.value as Category)}
