@@ -195,3 +195,18 @@ function matchesAt(tokens: readonly string[], at: number, phrase: readonly strin
   for (let j = 1; j < phrase.length; j++) if (tokens[at + j] !== phrase[j]) return false;
   return true;
 }
+
+/** Every built-in rule's categorization by its id, so a stored rule id can say why again. */
+const BUILTIN_BY_ID = new Map<string, Categorization>([
+  ...[...BUILTIN_INDEX.values()].flat().map((rule) => [rule.result.ruleId, rule.result] as const),
+  ...MCC_RESULTS.map((range) => [range.result.ruleId, range.result] as const),
+  [UNCATEGORIZED.ruleId, UNCATEGORIZED],
+]);
+
+/**
+ * The categorization a built-in rule id (or "none") stands for, as `categorize` gave it; undefined
+ * for any other id (the household's own rules keep their reason with them).
+ */
+export function builtinCategorization(ruleId: string): Categorization | undefined {
+  return BUILTIN_BY_ID.get(ruleId);
+}

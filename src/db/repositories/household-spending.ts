@@ -113,21 +113,30 @@ export async function allTransactions(db: Queryable, householdId: string): Promi
   return rows.map(toStored);
 }
 
+/**
+ * A page of transactions, newest first; each with the reason of the household rule that chose its
+ * category (null when a built-in rule did: those reasons live in the categorizer, not the database).
+ */
 export async function transactionPage(
   db: Queryable,
   householdId: string,
   limit: number,
   offset: number,
-): Promise<{ items: StoredTransaction[]; total: number }> {
-  const rows = await db.query<TransactionRow>(
-    "SELECT * FROM transactions WHERE household_id = $1 ORDER BY posted_on DESC, fingerprint LIMIT $2 OFFSET $3",
+): Promise<{ items: (StoredTransaction & { userRuleReason: string | null })[]; total: number }> {
+  const rows = await db.query<TransactionRow & { user_rule_reason: string | null }>(
+    `SELECT t.*, r.reason AS user_rule_reason
+     FROM transactions t LEFT JOIN category_rules r ON r.household_id = t.household_id AND r.id::text = t.rule_id
+     WHERE t.household_id = $1 ORDER BY t.posted_on DESC, t.fingerprint LIMIT $2 OFFSET $3`,
     [householdId, limit, offset],
   );
   const [count] = await db.query<{ n: unknown }>(
     "SELECT count(*) AS n FROM transactions WHERE household_id = $1",
     [householdId],
   );
-  return { items: rows.map(toStored), total: asInteger(count?.n ?? 0) };
+  return {
+    items: rows.map((row) => ({ ...toStored(row), userRuleReason: row.user_rule_reason })),
+    total: asInteger(count?.n ?? 0),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { categorizeRequest, importRequest } from "../../app/spending.ts";
 import { analysisJson, importReportJson } from "../../app/spending-json.ts";
 import { ValidationError } from "../../core/errors.ts";
 import { Money } from "../../core/money.ts";
+import { builtinCategorization } from "../../core/spending/categorizer.ts";
 import { money } from "../../core/validation.ts";
 import { monthlyRollupJson, transactionPage } from "../../db/repositories/household-spending.ts";
 import type { App, ServerContext } from "../app.ts";
@@ -84,6 +85,9 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
       path: "/api/households/{id}/transactions",
       tags: ["spending"],
       summary: "A household's transactions, newest first, with their category and the rule that chose it",
+      description:
+        "Each item: `id`, `date`, `account`, `description`, `amount`, `category`, `rule_id` (a household rule's id, " +
+        '`builtin:…`, or "none") and `reason`, the rule\'s reason in words (as `finplan budget analyze --transactions`).',
       security: authenticated,
       request: { params: HouseholdParams, query: PageQuery },
       responses: {
@@ -107,6 +111,7 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
         amount: s.transaction.amount.toString(),
         category: s.category,
         rule_id: s.ruleId,
+        reason: s.userRuleReason ?? builtinCategorization(s.ruleId)?.reason ?? null,
       }));
       return c.json(wire(pageOf(items, page.total, limit, offset)), 200);
     },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What is wrong with each request field, when the API names them (400s). */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -15,6 +17,9 @@ export class ApiError extends Error {
 }
 
 const CSRF_COOKIE = "finplan_csrf";
+
+/** The header that carries the CSRF token on state-changing requests. */
+export const CSRF_HEADER = "x-csrf-token";
 
 /**
  * The CSRF cookie is readable by scripts and lives exactly as long as the session cookie, so its
@@ -24,7 +29,7 @@ export function hasSessionCookie(): boolean {
   return csrfToken() !== undefined;
 }
 
-function csrfToken(): string | undefined {
+export function csrfToken(): string | undefined {
   const entry = document.cookie.split("; ").find((part) => part.startsWith(`${CSRF_COOKIE}=`));
   return entry ? decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1)) : undefined;
 }
@@ -33,7 +38,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   const csrf = method === "GET" ? undefined : csrfToken();
-  if (csrf) headers["x-csrf-token"] = csrf;
+  if (csrf) headers[CSRF_HEADER] = csrf;
   const response = await fetch(path, {
     method,
     headers,
@@ -42,15 +47,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = payload as { error?: string; message?: string } | null;
-    throw new ApiError(
-      response.status,
-      error?.error ?? "http_error",
-      error?.message ?? `the server answered ${response.status}`,
-    );
-  }
+  if (!response.ok) throw apiError(response.status, payload);
   return payload as T;
+}
+
+/** The API's error body `{error, message, fields?}` (or whatever came instead) as an ApiError. */
+export function apiError(status: number, payload: unknown): ApiError {
+  const error = payload as { error?: string; message?: string; fields?: Record<string, string> } | null;
+  return new ApiError(
+    status,
+    error?.error ?? "http_error",
+    error?.message ?? `the server answered ${status}`,
+    error?.fields ?? {},
+  );
 }
 
 export const api = {

@@ -1,7 +1,13 @@
 import { Cell, Pie, PieChart, Tooltip } from "recharts";
 import { type SpendingAnalysis, useSpendingAnalysis } from "../api/budget.ts";
+import { ApiError } from "../api/client.ts";
+import { DataTable } from "../components/data-table.tsx";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { categoryLabel, formatMoney, formatMonth, formatPercent } from "../format.ts";
+import { BudgetBenchmarks } from "./budget-benchmarks.tsx";
+import { MonthlyTrend } from "./budget-monthly-trend.tsx";
+import { StatementUpload } from "./statement-upload.tsx";
+import { TransactionsList } from "./transactions-list.tsx";
 
 /** Money set aside, not spent: the analysis reports them but the spending total leaves them out. */
 const SAVED = new Set(["savings_contributions", "investments"]);
@@ -44,22 +50,40 @@ function spendingSlices(analysis: SpendingAnalysis): Slice[] {
     .sort((a, b) => b.value - a.value);
 }
 
-/** Spending by category (monthly averages over the imported months) and the savings opportunities. */
+/** The API's answer for a household with no transactions yet: a 400 naming `transactions`. */
+function nothingImported(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 400 && "transactions" in error.fields;
+}
+
+const NOTHING_YET = "No spending imported yet: upload bank or card statements first.";
+
+/**
+ * Spending by category (monthly averages over the imported months) against peers, the savings
+ * opportunities, spending per month, statement upload and the transactions with their rules.
+ */
 export function BudgetPanel({ householdId }: { householdId: string }) {
   const analysis = useSpendingAnalysis(householdId);
   return (
     <Panel id="budget" title="Budget">
       {analysis.isPending ? <Loading what="the spending analysis" /> : null}
-      {analysis.isError ? <ErrorMessage error={analysis.error} what="spending analysis" /> : null}
+      {analysis.isError && nothingImported(analysis.error) ? <Empty>{NOTHING_YET}</Empty> : null}
+      {analysis.isError && !nothingImported(analysis.error) ? (
+        <ErrorMessage error={analysis.error} what="spending analysis" />
+      ) : null}
       {analysis.data ? <Budget analysis={analysis.data} /> : null}
+      <h3>Spending per month</h3>
+      <MonthlyTrend householdId={householdId} />
+      <h3>Import a statement</h3>
+      <StatementUpload householdId={householdId} />
+      <h3>Transactions</h3>
+      <TransactionsList householdId={householdId} />
     </Panel>
   );
 }
 
 function Budget({ analysis }: { analysis: SpendingAnalysis }) {
   const slices = spendingSlices(analysis);
-  if (slices.length === 0)
-    return <Empty>No spending imported yet: upload bank or card statements first.</Empty>;
+  if (slices.length === 0) return <Empty>{NOTHING_YET}</Empty>;
   const period = `${formatMonth(analysis.first_month)} – ${formatMonth(analysis.last_month)}`;
   return (
     <>
@@ -85,41 +109,33 @@ function Budget({ analysis }: { analysis: SpendingAnalysis }) {
             Pie chart of monthly spending by category; the table lists the same figures.
           </figcaption>
         </figure>
-        <div className="table-scroll">
-          <table>
-            <caption id="spending-table-caption">
-              Average monthly spending, {period} ({analysis.months} months)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col" className="number">
-                  A month
-                </th>
-                <th scope="col" className="number">
-                  Of income
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {slices.map((slice, index) => (
-                <tr key={slice.category}>
-                  <th scope="row">
-                    <span
-                      className="swatch"
-                      style={{ background: COLOURS[index % COLOURS.length] }}
-                      aria-hidden="true"
-                    />
-                    {slice.label}
-                  </th>
-                  <td className="number">{formatMoney(slice.monthly)}</td>
-                  <td className="number">{slice.share === null ? "—" : formatPercent(slice.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="spending-table-caption"
+          caption={`Average monthly spending, ${period} (${analysis.months} months)`}
+          columns={[
+            { label: "Category" },
+            { label: "A month", numeric: true },
+            { label: "Of income", numeric: true },
+          ]}
+          rows={slices.map((slice, index) => ({
+            key: slice.category,
+            cells: [
+              <>
+                <span
+                  className="swatch"
+                  style={{ background: COLOURS[index % COLOURS.length] }}
+                  aria-hidden="true"
+                />
+                {slice.label}
+              </>,
+              formatMoney(slice.monthly),
+              slice.share === null ? "—" : formatPercent(slice.share),
+            ],
+          }))}
+        />
       </div>
+      <h3>Against peers</h3>
+      <BudgetBenchmarks analysis={analysis} />
       <h3>Savings opportunities</h3>
       {analysis.opportunities.length === 0 ? (
         <Empty>No savings opportunities found in this spending.</Empty>

@@ -1,0 +1,262 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, logIn, openPage, type WatchedPage } from "./support/browser.ts";
+import { apiToken, checkView, householdIdOf, PASSWORD, PLANNER } from "./support/demo.ts";
+
+/**
+ * The budget part of the household page, on the Okafor household only (the other browser tests
+ * read Chen and Rivera): charts with their tables, statement upload and re-categorization.
+ * The tests run in order: the upload adds a month that the re-categorization then uses.
+ */
+
+const baseUrl = inject("baseUrl");
+const HOUSEHOLD = "Okafor household";
+const FILE_INPUT = "Statement file (CSV, OFX or QFX)";
+
+let browser: Browser;
+let householdId: string;
+
+beforeAll(async () => {
+  browser = await launchChromium(inject("chromiumPath"));
+  householdId = await householdIdOf(baseUrl, HOUSEHOLD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openBudget(viewport?: {
+  width: number;
+  height: number;
+}): Promise<WatchedPage & { budget: Locator }> {
+  const view = await openPage(browser, viewport);
+  await logIn(view.page, baseUrl, PLANNER, PASSWORD);
+  await view.page.getByRole("link", { name: HOUSEHOLD }).click();
+  await view.page.getByRole("heading", { level: 1, name: HOUSEHOLD }).waitFor();
+  const budget = view.page.getByRole("region", { name: "Budget" });
+  await budget.locator(".recharts-pie-sector").first().waitFor();
+  await budget.locator(".transactions tbody tr").first().waitFor();
+  return { ...view, budget };
+}
+
+/** The "A month" cell of a category in the pie chart's table. */
+function monthlyOf(budget: Locator, category: string): Promise<string | null> {
+  return budget
+    .locator(".chart-with-table tbody tr", { has: budget.page().getByRole("rowheader", { name: category }) })
+    .locator("td")
+    .first()
+    .textContent();
+}
+
+function caption(budget: Locator): Promise<string | null> {
+  return budget.locator("#spending-table-caption").textContent();
+}
+
+/** How many months the household has and the last one, from the API. */
+async function importedMonths(): Promise<{ months: number; last_month: string }> {
+  const answer = await fetch(`${baseUrl}/api/households/${householdId}/spending/analysis`, {
+    headers: { authorization: `Bearer ${await apiToken(baseUrl)}` },
+  });
+  return (await answer.json()) as { months: number; last_month: string };
+}
+
+/** Sends uploads at `bytesPerSecond` (Chromium's network emulation), so the progress bar is seen. */
+async function throttleUploads(page: Page, bytesPerSecond: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
+/** Drops the browser's log line for an API answer with `status` (a failed resource); nothing else may go wrong. */
+function forgiveFailedResource(view: WatchedPage, status: number): void {
+  const pattern = new RegExp(`Failed to load resource: .* ${status}`);
+  view.errors.splice(0, view.errors.length, ...view.errors.filter((error) => !pattern.test(error)));
+}
+
+describe("budget dashboard (Okafor household)", () => {
+  it("shows the spending pie, the peer benchmarks, the monthly trend and the opportunities, each chart with a table", async () => {
+    const view = await openBudget();
+    const { budget } = view;
+    expect(await caption(budget)).toMatch(/\(24 months\)/);
+    await expect.poll(() => budget.locator(".opportunities li").count()).toBeGreaterThan(0);
+
+    // Benchmarks: paired bars, and the same shares in a table.
+    await expect
+      .poll(() => budget.locator(".benchmark-chart .recharts-bar-rectangle").count())
+      .toBeGreaterThan(4);
+    await budget.getByText("Benchmarks as a table").click();
+    const housing = await budget
+      .getByRole("table", {
+        name: /Share of income against peer households with income \$100,000 to \$149,999/,
+      })
+      .getByRole("row", { name: /Housing/ })
+      .textContent();
+    expect(housing).toMatch(/Housing\d+(\.\d)?%\d+(\.\d)?%[+−]\d+\.\d points/);
+
+    // Monthly trend: one bar per month, and the months in a table.
+    await expect.poll(() => budget.locator(".trend-chart .recharts-bar-rectangle").count()).toBe(24);
+    await budget.getByText("Monthly spending as a table").click();
+    const monthRows = budget.getByRole("table", { name: /per month/ }).locator("tbody tr");
+    expect(await monthRows.count()).toBe(24);
+    expect(await monthRows.first().textContent()).toMatch(/^\w{3} \d{4}\$[\d,]+\.\d\d/);
+
+    // Transactions say why they have their category: the reason of the rule that chose it.
+    const reasons = await budget.locator(".transactions .rule").allTextContents();
+    expect(reasons.length).toBe(20);
+    for (const reason of reasons) expect(reason).toMatch(/is a known|keyword|category code|no rule matched/);
+    await checkView(view, "budget-okafor");
+  });
+
+  it("refuses a file that is not a statement, naming the field, and changes nothing", async () => {
+    const view = await openBudget();
+    const { budget } = view;
+    const before = await caption(budget);
+    const housingBefore = await monthlyOf(budget, "Housing");
+
+    await budget.getByLabel(FILE_INPUT).setInputFiles({
+      name: "notes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("shopping list\nmilk, eggs\nbread\n"),
+    });
+    await budget.getByRole("button", { name: "Upload statement" }).click();
+    const alert = budget.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /nothing was changed.*file: not a statement: no header with a date/,
+    );
+    expect(await caption(budget)).toBe(before);
+    expect(await monthlyOf(budget, "Housing")).toBe(housingBefore);
+    expect((await importedMonths()).months).toBe(24);
+    forgiveFailedResource(view, 400);
+    await checkView(view, "budget-upload-refused");
+  });
+
+  it("uploads a CSV with a progress bar, shows the import report, and the figures take in the new month", async () => {
+    const { last_month } = await importedMonths();
+    // The month after the demo statements end: a month the household does not have yet.
+    const [year, month] = last_month.split("-").map(Number) as [number, number];
+    const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
+    const mm = String(next.m).padStart(2, "0");
+    const day = (d: number) => `${mm}/${String(d).padStart(2, "0")}/${next.y}`;
+    // A reference column, which the import ignores (bank exports carry such columns), makes the file
+    // about 100 KB, so the throttled upload reports its progress in several steps.
+    const reference = "0".repeat(4000);
+    // Line 1 the header, line 2 tuition, lines 3-25 twenty-three tutoring charges, lines 26-27 bad rows.
+    const rows = [
+      "Date,Description,Amount,Reference",
+      `${day(2)},STATE UNIVERSITY BURSAR,-4200.00,${reference}`,
+      ...Array.from({ length: 23 }, (_, i) => `${day((i % 20) + 1)},KUMON MATH CENTER,-25.00,${reference}`),
+      `${mm}/40/${next.y},KUMON MATH CENTER,-25.00,${reference}`,
+      `not a date,REFUND,-1.00,${reference}`,
+    ];
+
+    const view = await openBudget();
+    const { page, budget } = view;
+    expect(await caption(budget)).toMatch(/\(24 months\)/);
+    expect(await budget.getByRole("rowheader", { name: "Education" }).count()).toBe(0);
+
+    await throttleUploads(page, 40_000);
+    await page.evaluate(
+      `window.progressSeen = [];
+       new MutationObserver(() => {
+         const bar = document.querySelector(".upload-progress progress");
+         if (bar) window.progressSeen.push(bar.value);
+       }).observe(document.body, { subtree: true, childList: true, attributes: true });`,
+    );
+    await budget.getByLabel(FILE_INPUT).setInputFiles({
+      name: "okafor-tuition.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${rows.join("\n")}\n`),
+    });
+    await budget.getByRole("button", { name: "Upload statement" }).click();
+    await budget.getByRole("progressbar", { name: "Uploading okafor-tuition.csv" }).waitFor();
+    const report = budget.locator(".import-report");
+    await report.waitFor();
+    // The bar followed the upload's progress events: from 0 through steps in between to 100.
+    const seen = await page.evaluate<number[]>("window.progressSeen");
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(100);
+    expect(seen.filter((value) => value > 0 && value < 100).length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const text = await report.textContent();
+    expect(text).toMatch(/26 rows read/);
+    expect(text).toMatch(/24 transactions imported/);
+    expect(text).toMatch(/0 duplicates skipped/);
+    expect(text).toMatch(/line 26: .*not a date/);
+    expect(text).toMatch(/line 27: .*not a date/);
+
+    // 4,200.00 + 23 × 25.00 = 4,775.00 of education in the new month, over 25 months = 191.00.
+    await expect.poll(() => caption(budget)).toMatch(/\(25 months\)/);
+    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$191.00");
+    await expect.poll(() => budget.locator(".trend-chart .recharts-bar-rectangle").count()).toBe(25);
+    await checkView(view, "budget-upload-report");
+
+    // The same file again imports nothing.
+    await budget.getByRole("button", { name: "Upload statement" }).click();
+    await expect.poll(() => report.textContent()).toMatch(/0 transactions imported.*24 duplicates skipped/);
+    expect((await importedMonths()).months).toBe(25);
+  });
+
+  it("re-categorizes a transaction with a rule: every matching transaction and the totals move", async () => {
+    const view = await openBudget();
+    const { page, budget } = view;
+    const kumon = budget.locator(".transactions tbody tr", { hasText: "KUMON MATH CENTER" }).first();
+    await kumon.waitFor();
+    expect(await kumon.locator(".category").textContent()).toBe("Education");
+    expect(await kumon.locator(".rule").textContent()).toBe('"kumon" is a known education merchant');
+    const childcareBefore = await monthlyOf(budget, "Childcare");
+
+    const focused = () =>
+      page.evaluate<string | null>(
+        "document.activeElement.getAttribute('aria-label') ?? document.activeElement.id",
+      );
+    await kumon.getByRole("button", { name: /Re-categorize KUMON MATH CENTER/ }).click();
+    const categoryField = budget.getByLabel("New category");
+    const matchField = budget.getByLabel("For every description containing");
+    expect(await focused()).toBe(await categoryField.getAttribute("id"));
+    await categoryField.selectOption("childcare");
+    expect(await matchField.inputValue()).toBe("KUMON MATH CENTER");
+
+    // A text too short for a rule: the API's field error, and nothing changes.
+    await matchField.fill("K");
+    await budget.getByRole("button", { name: "Create rule" }).click();
+    await expect
+      .poll(() => budget.getByRole("alert").textContent())
+      .toBe("The rule was not saved: match: must be at least 2 characters");
+    expect(await kumon.locator(".category").textContent()).toBe("Education");
+    forgiveFailedResource(view, 400);
+
+    await matchField.fill("KUMON MATH CENTER");
+    await checkView(view, "budget-recategorize-form");
+    await budget.getByRole("button", { name: "Create rule" }).click();
+
+    await expect
+      .poll(() => budget.getByRole("status").filter({ hasText: "Rule added" }).textContent())
+      .toMatch(/descriptions containing "KUMON MATH CENTER" are childcare.*; 23 transactions re-categorized/);
+    await expect.poll(() => kumon.locator(".category").textContent()).toBe("Childcare");
+    // The editor closed and the keyboard is back on the row's button.
+    expect(await focused()).toMatch(/^Re-categorize KUMON MATH CENTER/);
+    expect(await kumon.locator(".rule").textContent()).toBe(
+      'your rule: descriptions containing "KUMON MATH CENTER" are childcare',
+    );
+    // 575.00 left education for childcare: education 4,200.00 / 25 = 168.00.
+    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$168.00");
+    expect(await monthlyOf(budget, "Childcare")).not.toBe(childcareBefore);
+    await checkView(view, "budget-recategorized");
+  });
+
+  it("fits the budget panel on a 390 px phone without horizontal scrolling", async () => {
+    const view = await openBudget({ width: 390, height: 844 });
+    await view.budget.locator(".benchmark-chart .recharts-bar-rectangle").first().waitFor();
+    const overflow = await view.page.evaluate<number>(
+      "document.documentElement.scrollWidth - window.innerWidth",
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await checkView(view, "budget-390px");
+  });
+});
