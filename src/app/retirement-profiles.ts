@@ -11,6 +11,7 @@ import {
   saveRetirementProfile,
 } from "../db/repositories/retirement-profiles.ts";
 import { type GapAnswer, gapRequest, retirementGapFor } from "./retirement.ts";
+import type { MonteCarloSettings } from "./retirement-simulation.ts";
 
 /** A household's retirement profile: the inputs of the gap engine kept between reviews. */
 export const retirementProfileRequest = z.object({
@@ -64,13 +65,16 @@ export async function putRetirementProfile(
   return row;
 }
 
-/** The gap for a household's stored profile, as of `today`; null when it has no profile yet. */
+/**
+ * The gap for a household's stored profile, as of `today`; null when it has no profile yet.
+ * `simulation` adds a seeded Monte Carlo run of the profile (see retirement-simulation.ts).
+ */
 export async function householdGap(
   db: Queryable,
   householdId: string,
   refs: ReferenceData,
   today: CalendarDate,
-  options: { readonly corrections?: boolean } = {},
+  options: { readonly corrections?: boolean; readonly simulation?: MonteCarloSettings } = {},
 ): Promise<GapAnswer | null> {
   const row = await findRetirementProfile(db, householdId);
   if (!row) return null;
@@ -84,6 +88,7 @@ export async function householdGap(
     social_security: wire.social_security ?? undefined,
     salary: wire.salary ?? undefined,
     return: wire.return,
+    ...(options.simulation ? { simulate: "monte-carlo", ...options.simulation } : {}),
   });
   return retirementGapFor(request, null, refs, today, options);
 }
