@@ -65,19 +65,28 @@ export async function putRetirementProfile(
   return row;
 }
 
-/**
- * The gap for a household's stored profile, as of `today`; null when it has no profile yet.
- * `simulation` adds a seeded Monte Carlo run of the profile (see retirement-simulation.ts).
- */
+/** The gap for a household's stored profile, as of `today`; null when it has no profile yet. */
 export async function householdGap(
   db: Queryable,
   householdId: string,
   refs: ReferenceData,
   today: CalendarDate,
-  options: { readonly corrections?: boolean; readonly simulation?: MonteCarloSettings } = {},
+  options: { readonly corrections?: boolean } = {},
 ): Promise<GapAnswer | null> {
   const row = await findRetirementProfile(db, householdId);
-  if (!row) return null;
+  return row ? profileGap(row, refs, today, options) : null;
+}
+
+/**
+ * The gap for a stored profile, as of `today`; `simulation` adds a seeded Monte Carlo run of it
+ * (see retirement-simulation.ts).
+ */
+export function profileGap(
+  row: RetirementProfileRow,
+  refs: ReferenceData,
+  today: CalendarDate,
+  options: { readonly corrections?: boolean; readonly simulation?: Required<MonteCarloSettings> } = {},
+): GapAnswer {
   const wire = profileJson(row);
   const request = validate(gapRequest, {
     birth_date: wire.birth_date,

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { type CalendarDate, formatIsoDate } from "../core/dates.ts";
 import type { Money } from "../core/money.ts";
+import { historyBetween, stockShareForReturn } from "../core/retirement/market-history.ts";
 import { integer, rate } from "../core/validation.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
 import type { Queryable } from "../db/database.ts";
-import { DEFAULT_PATHS, DEFAULT_RETIREMENT_YEARS, DEFAULT_STOCK_SHARE } from "./retirement.ts";
+import { DEFAULT_BACKTEST_FROM, DEFAULT_PATHS, DEFAULT_RETIREMENT_YEARS } from "./retirement.ts";
 import { yearsOf } from "./retirement-json.ts";
-import { householdGap } from "./retirement-profiles.ts";
+import { findRetirementProfile, profileGap } from "./retirement-profiles.ts";
 
 /**
  * A household's portfolio path from today through retirement, simulated from its stored retirement
@@ -18,6 +19,11 @@ import { householdGap } from "./retirement-profiles.ts";
  * expected return as the median annual return, the volatility of a portfolio with `stock_share` in
  * stocks (historical, 1928 on), the profile's contributions until retirement, then withdrawals of
  * (desired income − Social Security) × (1 + inflation)^years, rising with inflation.
+ *
+ * The profile stores a return, not an allocation. Without a `stock_share`, the share is the one
+ * whose historical compound return (1928 on) first reaches the profile's return, the same reading
+ * the higher-return correction makes (`stockShareForReturn`), so the bands and the corrections
+ * describe one portfolio; a return above the all-stock history is simulated as 100% stocks.
  */
 
 /** At most 20,000 paths: a simulation runs on the request's thread (about 0.2 s at that size). */
@@ -27,9 +33,28 @@ export const simulationSettings = z.object({
   paths: integer({ min: 100, max: MAX_HOUSEHOLD_PATHS }).default(DEFAULT_PATHS),
   seed: integer({ min: 0, max: 2 ** 31 - 1 }).default(1),
   retirement_years: integer({ min: 1, max: 60 }).default(DEFAULT_RETIREMENT_YEARS),
-  stock_share: rate({ min: 0, max: 1 }).default(DEFAULT_STOCK_SHARE),
+  stock_share: rate({ min: 0, max: 1 }).optional(),
 });
 export type MonteCarloSettings = z.output<typeof simulationSettings>;
+
+export type StockShareSource =
+  | "given"
+  | "implied by the expected return"
+  | "all stocks: the return is above history";
+
+/** The stock share that sets the volatility, and where it came from (see the module comment). */
+export function simulatedStockShare(
+  given: number | undefined,
+  expectedReturn: number,
+  refs: ReferenceData,
+): { share: number; source: StockShareSource } {
+  if (given !== undefined) return { share: given, source: "given" };
+  const history = historyBetween(refs.marketHistory, DEFAULT_BACKTEST_FROM, Number.POSITIVE_INFINITY);
+  const implied = stockShareForReturn(history, expectedReturn);
+  return implied === null
+    ? { share: 1, source: "all stocks: the return is above history" }
+    : { share: implied, source: "implied by the expected return" };
+}
 
 export interface SimulationYear {
   /** Years from the as-of date (1 = the end of the first year; the last may be a part year). */
@@ -47,6 +72,7 @@ export interface HouseholdSimulation {
   readonly seed: number;
   readonly paths: number;
   readonly stockShare: number;
+  readonly stockShareSource: StockShareSource;
   readonly volatility: number;
   readonly retirementYears: number;
   readonly successProbability: number;
@@ -68,11 +94,13 @@ export async function householdSimulation(
   refs: ReferenceData,
   today: CalendarDate,
 ): Promise<HouseholdSimulation | null> {
-  const answer = await householdGap(db, householdId, refs, today, {
+  const row = await findRetirementProfile(db, householdId);
+  if (!row) return null;
+  const stock = simulatedStockShare(settings.stock_share, Number(row.expectedReturn), refs);
+  const answer = profileGap(row, refs, today, {
     corrections: false,
-    simulation: settings,
+    simulation: { ...settings, stock_share: stock.share },
   });
-  if (!answer) return null;
   const simulation = answer.simulation;
   // A stored profile always has a birth date and a retirement age, so both ages are known.
   if (simulation?.kind !== "monte-carlo" || answer.currentAgeMonths === null) {
@@ -86,7 +114,8 @@ export async function householdSimulation(
     asOf: formatIsoDate(today),
     seed: result.seed,
     paths: result.paths,
-    stockShare: settings.stock_share,
+    stockShare: stock.share,
+    stockShareSource: stock.source,
     volatility: simulation.volatility,
     retirementYears: settings.retirement_years,
     successProbability: result.successProbability,

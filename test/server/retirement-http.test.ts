@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/app/accounts.ts";
 import { putRetirementProfile } from "../../src/app/retirement-profiles.ts";
+import { simulatedStockShare } from "../../src/app/retirement-simulation.ts";
 import { parseIsoDate } from "../../src/core/dates.ts";
 import { Money } from "../../src/core/money.ts";
+import { referenceData } from "../../src/data/reference-data.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { RunningServer } from "../../src/server/listen.ts";
 import { SimulationSchema } from "../../src/server/routes/retirement-simulation-routes.ts";
@@ -85,7 +87,7 @@ describe.each(DATABASE_KINDS)("household retirement simulation over real HTTP on
       as_of: AS_OF,
       seed: 1,
       paths: 10_000,
-      stock_share: 0.6,
+      stock_share_source: "implied by the expected return",
       retirement_years: 30,
       retirement_age: 65,
       // Born 1981-03-14: 45 years and 8 whole months on 2026-11-25, 232 months to 65.
@@ -113,6 +115,8 @@ describe.each(DATABASE_KINDS)("household retirement simulation over real HTTP on
       AS_OF,
       "--simulate",
       "monte-carlo",
+      "--stock-share",
+      String(body.stock_share),
     ])) as {
       projected_balance: string;
       required_balance: string;
@@ -129,6 +133,26 @@ describe.each(DATABASE_KINDS)("household retirement simulation over real HTTP on
     expect(body.volatility).toBe(cli.simulation.volatility);
     expect(body.projected_balance).toBe(cli.projected_balance);
     expect(body.required_balance).toBe(cli.required_balance);
+  });
+
+  it("simulates the stock share the higher-return correction reads from the profile's return", async () => {
+    const body = SimulationSchema.parse(await (await simulationOf(firm.ann, "?paths=100")).json());
+    const gap = (await (await call(`/api/households/${firm.ann}/retirement/gap`)).json()) as {
+      corrections: { type: string; current_equity_share?: number }[];
+    };
+    const higherReturn = gap.corrections.find((c) => c.type === "higher_return");
+    expect(body.stock_share).toBe(higherReturn?.current_equity_share);
+    expect(body.stock_share).toBeGreaterThan(0);
+    expect(body.stock_share).toBeLessThan(1);
+    const given = SimulationSchema.parse(
+      await (await simulationOf(firm.ann, "?paths=100&stock_share=0.6")).json(),
+    );
+    expect(given).toMatchObject({ stock_share: 0.6, stock_share_source: "given" });
+    // A return no mix has earned since 1928 is simulated as all stocks, and says so.
+    expect(simulatedStockShare(undefined, 0.2, referenceData())).toEqual({
+      share: 1,
+      source: "all stocks: the return is above history",
+    });
   });
 
   it("gives the same bands for the same seed and different bands for another seed or path count", async () => {

@@ -29,6 +29,11 @@ export const SimulationSchema = z
     seed: z.number().int(),
     paths: z.number().int(),
     stock_share: z.number().openapi({ description: "share in stocks that sets the volatility (0.6 = 60%)" }),
+    stock_share_source: z
+      .enum(["given", "implied by the expected return", "all stocks: the return is above history"])
+      .openapi({
+        description: "the `stock_share` query, or the share whose 1928-on return matches the profile's",
+      }),
     volatility: z.number().openapi({ description: "annual standard deviation of log returns" }),
     retirement_years: z.number().int(),
     success_probability: z.number().openapi({ description: "share of paths that never run out" }),
@@ -52,7 +57,8 @@ export function registerRetirementSimulationRoutes(app: App, ctx: ServerContext)
       description:
         "The 10th, 50th and 90th percentile of the nominal balance at the end of each year, from today through " +
         "`retirement_years` of retirement, over `paths` seeded paths (the same seed gives the same answer). As " +
-        "`finplan retirement gap --simulate monte-carlo` with the household's stored inputs.",
+        "`finplan retirement gap --simulate monte-carlo` with the household's stored inputs. Without `stock_share`, " +
+        "the volatility is that of the stock share whose 1928-on compound return matches the profile's return.",
       security: authenticated,
       request: { params: HouseholdParams, query: simulationSettings },
       responses: {
