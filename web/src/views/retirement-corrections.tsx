@@ -1,12 +1,6 @@
 import { useState } from "react";
-import {
-  type Correction,
-  type GapFigures,
-  type RetirementGap,
-  type RetirementProfile,
-  useRetirementProfile,
-  useWhatIfGap,
-} from "../api/retirement.ts";
+import { useRetirementProfile, useWhatIfGap } from "../api/retirement.ts";
+import type { Correction, GapFigures, RetirementGap, RetirementProfile } from "../api/retirement-types.ts";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { formatDollars, formatMoney } from "../format.ts";
 import { fundedText, gapAmount } from "./retirement-gap-widget.tsx";

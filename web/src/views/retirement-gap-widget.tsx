@@ -1,5 +1,5 @@
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
-import type { GapFigures } from "../api/retirement.ts";
+import type { GapFigures } from "../api/retirement-types.ts";
 import { formatDollars, formatMoney, formatPercent } from "../format.ts";
 import { compactDollars } from "./retirement-chart-format.ts";
 

@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { type RetirementSimulation, useRetirementSimulation } from "../api/retirement.ts";
+import { useRetirementSimulation } from "../api/retirement.ts";
+import type { RetirementSimulation } from "../api/retirement-types.ts";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { formatDollars, formatPercent } from "../format.ts";
 import { compactDollars } from "./retirement-chart-format.ts";
@@ -49,7 +50,6 @@ function Bands({ simulation }: { simulation: RetirementSimulation }) {
             domain={["dataMin", "dataMax"]}
             tickFormatter={(age: number) => String(Math.round(age))}
             tick={{ fontSize: 11 }}
-            label={{ value: "Age", position: "insideBottomRight", offset: -2, fontSize: 11 }}
           />
           <YAxis tickFormatter={compactDollars} tick={{ fontSize: 11 }} width={56} />
           <Tooltip

@@ -1,5 +1,5 @@
 import { Bar, BarChart, LabelList, XAxis, YAxis } from "recharts";
-import type { SocialSecurityEstimate } from "../api/retirement.ts";
+import type { SocialSecurityEstimate } from "../api/retirement-types.ts";
 import { Empty } from "../components/status.tsx";
 import { formatDollars, formatMoney } from "../format.ts";
 import { timesWhole } from "./retirement-cents.ts";

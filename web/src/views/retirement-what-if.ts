@@ -1,4 +1,4 @@
-import type { Correction, RetirementProfile } from "../api/retirement.ts";
+import type { Correction, RetirementProfile } from "../api/retirement-types.ts";
 import { addCents } from "./retirement-cents.ts";
 
 /**
