@@ -75,6 +75,7 @@ describe("retirement dashboard", () => {
     const projection = retirement.getByRole("region", { name: "Projection with market ups and downs" });
     await projection.locator(".recharts-area-area").waitFor();
     expect(await projection.locator(".recharts-line-curve").count()).toBe(1);
+    expect(await projection.locator(".recharts-reference-dot").count()).toBe(1);
     expect(await projection.locator(".bands-meaning").textContent()).toMatch(
       /Of 10,000 simulated markets \(seed 1\), in any year one in ten ends below the band/,
     );

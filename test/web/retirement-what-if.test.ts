@@ -55,7 +55,8 @@ const PROFILES: Record<string, RetirementProfile> = {
   },
   stated: {
     birth_date: "1981-03-14",
-    retirement_age: 65.5,
+    // 797 months, as the API rounds it: 66.4167 × 12 is not a whole number of months.
+    retirement_age: 66.4167,
     savings: "350000.00",
     monthly_contribution: "2000.00",
     desired_income: "120000.00",
@@ -66,11 +67,11 @@ const PROFILES: Record<string, RetirementProfile> = {
 };
 
 describe("retirement what-ifs as the dashboard applies them", () => {
-  it("sends the stored profile unchanged when nothing is applied, and a stated benefit is not re-estimated", () => {
+  it("sends the stored profile (its age in whole months) when nothing is applied; a stated benefit is not re-estimated", () => {
     const profile = PROFILES.stated!;
     // The stored null (no salary) is left out: the gap endpoint takes a salary or nothing.
     const { salary: _, ...sent } = profile;
-    expect(whatIfRequest(profile, {})).toEqual(sent);
+    expect(whatIfRequest(profile, {})).toEqual({ ...sent, retirement_age: 797 / 12 });
     expect(gapFor(whatIfRequest(profile, {})).social_security_estimate).toBeNull();
   });
 
@@ -109,7 +110,7 @@ describe("retirement what-ifs as the dashboard applies them", () => {
     expect(whatIfOf(combination, PROFILES.stated!)).toEqual({
       change: {
         monthly_contribution: "2742.90",
-        retirement_age: (786 + 38) / 12,
+        retirement_age: (797 + 38) / 12,
         desired_income: "112103.43",
       },
     });

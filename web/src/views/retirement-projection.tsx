@@ -1,4 +1,14 @@
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceDot,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useRetirementSimulation } from "../api/retirement.ts";
 import type { RetirementSimulation } from "../api/retirement-types.ts";
 import { ErrorMessage, Loading } from "../components/status.tsx";
@@ -7,6 +17,7 @@ import { compactDollars } from "./retirement-chart-format.ts";
 
 const BAND = "#9dbbe0";
 const MEDIAN = "#1f5fa8";
+const REQUIRED = "#b3471d";
 
 /** Age in years (45.6667) as "45" or "45 y 8 m" for table rows. */
 function ageLabel(age: number): string {
@@ -68,10 +79,19 @@ function Bands({ simulation }: { simulation: RetirementSimulation }) {
             strokeDasharray="4 3"
             label={{ value: "Retires", position: "insideTopLeft", fontSize: 11, fill: "#4a5360" }}
           />
+          <ReferenceDot
+            x={simulation.retirement_age}
+            y={Number(simulation.required_balance)}
+            r={5}
+            ifOverflow="extendDomain"
+            fill={REQUIRED}
+            stroke="#fff"
+          />
         </ComposedChart>
         <figcaption>
           Balance by age, nominal dollars: shaded 10th to 90th percentile, line the median; dashed line at
-          retirement ({ageLabel(simulation.retirement_age)}).
+          retirement ({ageLabel(simulation.retirement_age)}), the dot the{" "}
+          {formatDollars(simulation.required_balance)} required then.
         </figcaption>
       </figure>
       <p className="note bands-meaning">

@@ -29,7 +29,7 @@ export function whatIfOf(correction: Correction, profile: RetirementProfile): Wh
       return {
         change: {
           monthly_contribution: addCents(profile.monthly_contribution, correction.extra_monthly),
-          retirement_age: (Math.round(profile.retirement_age * 12) + correction.delay_months) / 12,
+          retirement_age: (retirementAgeMonths(profile) + correction.delay_months) / 12,
           desired_income: addCents(profile.desired_income, `-${correction.reduction}`),
         },
       };
@@ -41,11 +41,20 @@ export function whatIfOf(correction: Correction, profile: RetirementProfile): Wh
   }
 }
 
-/** The gap request for the stored profile with `change` applied (no stored nulls sent). */
+/** The profile's retirement age in whole months (the API rounds it to 4 places: 797 months is 66.4167). */
+function retirementAgeMonths(profile: RetirementProfile): number {
+  return Math.round(profile.retirement_age * 12);
+}
+
+/**
+ * The gap request for the stored profile with `change` applied (no stored nulls sent). The age goes
+ * as months ÷ 12, not the rounded years, which the gap endpoint would refuse as not whole months.
+ */
 export function whatIfRequest(profile: RetirementProfile, change: ProfileChange): Record<string, unknown> {
   const { social_security, salary, ...rest } = profile;
   return {
     ...rest,
+    retirement_age: retirementAgeMonths(profile) / 12,
     ...(social_security === null ? {} : { social_security }),
     ...(salary === null ? {} : { salary }),
     ...change,
