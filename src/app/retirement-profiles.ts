@@ -11,6 +11,7 @@ import {
   saveRetirementProfile,
 } from "../db/repositories/retirement-profiles.ts";
 import { type GapAnswer, gapRequest, retirementGapFor } from "./retirement.ts";
+import type { MonteCarloSettings } from "./retirement-simulation.ts";
 
 /** A household's retirement profile: the inputs of the gap engine kept between reviews. */
 export const retirementProfileRequest = z.object({
@@ -73,7 +74,19 @@ export async function householdGap(
   options: { readonly corrections?: boolean } = {},
 ): Promise<GapAnswer | null> {
   const row = await findRetirementProfile(db, householdId);
-  if (!row) return null;
+  return row ? profileGap(row, refs, today, options) : null;
+}
+
+/**
+ * The gap for a stored profile, as of `today`; `simulation` adds a seeded Monte Carlo run of it
+ * (see retirement-simulation.ts).
+ */
+export function profileGap(
+  row: RetirementProfileRow,
+  refs: ReferenceData,
+  today: CalendarDate,
+  options: { readonly corrections?: boolean; readonly simulation?: Required<MonteCarloSettings> } = {},
+): GapAnswer {
   const wire = profileJson(row);
   const request = validate(gapRequest, {
     birth_date: wire.birth_date,
@@ -84,6 +97,7 @@ export async function householdGap(
     social_security: wire.social_security ?? undefined,
     salary: wire.salary ?? undefined,
     return: wire.return,
+    ...(options.simulation ? { simulate: "monte-carlo", ...options.simulation } : {}),
   });
   return retirementGapFor(request, null, refs, today, options);
 }

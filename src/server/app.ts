@@ -18,6 +18,7 @@ import { registerPlanRoutes } from "./routes/plan-routes.ts";
 import { registerPlannerMetricsRoutes } from "./routes/planner-metrics-routes.ts";
 import { registerPlannerRoutes } from "./routes/planner-routes.ts";
 import { registerRetirementRoutes } from "./routes/retirement-routes.ts";
+import { registerRetirementSimulationRoutes } from "./routes/retirement-simulation-routes.ts";
 import { registerSpendingRoutes } from "./routes/spending-routes.ts";
 import type { MetricsStreaming } from "./streaming/metrics-streaming.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -99,6 +100,7 @@ export function createApp(ctx: ServerContext): App {
   registerAuthRoutes(app, ctx, authCache);
   registerHouseholdRoutes(app, ctx);
   registerRetirementRoutes(app, ctx);
+  registerRetirementSimulationRoutes(app, ctx);
   registerEducationRoutes(app, ctx);
   registerBeneficiaryRoutes(app, ctx);
   registerPlannerRoutes(app, ctx);

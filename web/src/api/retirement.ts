@@ -1,26 +1,37 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./client.ts";
 import { householdPath, keys } from "./hooks.ts";
-
-export interface Correction {
-  type: string;
-  closes_gap: boolean;
-  description: string;
-}
-
-export interface RetirementGap {
-  projected_balance: string;
-  required_balance: string;
-  gap: string;
-  funded_ratio: number;
-  required_additional_monthly: string;
-  years_to_retirement: number;
-  corrections: Correction[];
-}
+import type { RetirementGap, RetirementProfile, RetirementSimulation } from "./retirement-types.ts";
 
 export function useRetirementGap(id: string) {
   return useQuery({
     queryKey: keys.household(id, "retirement-gap"),
     queryFn: () => api.get<RetirementGap>(`${householdPath(id)}/retirement/gap`),
+  });
+}
+
+export function useRetirementProfile(id: string) {
+  return useQuery({
+    queryKey: keys.household(id, "retirement-profile"),
+    queryFn: () => api.get<RetirementProfile>(`${householdPath(id)}/retirement-profile`),
+  });
+}
+
+export function useRetirementSimulation(id: string) {
+  return useQuery({
+    queryKey: keys.household(id, "retirement-simulation"),
+    queryFn: () => api.get<RetirementSimulation>(`${householdPath(id)}/retirement/simulation`),
+  });
+}
+
+/**
+ * The gap of a what-if: the stored profile with some inputs replaced, computed by the stateless
+ * POST /api/retirement/gap (nothing is saved). Off while `request` is null.
+ */
+export function useWhatIfGap(id: string, request: Record<string, unknown> | null) {
+  return useQuery({
+    queryKey: [...keys.household(id, "retirement-what-if"), request],
+    queryFn: () => api.post<RetirementGap>("/api/retirement/gap", request),
+    enabled: request !== null,
   });
 }
