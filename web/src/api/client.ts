@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a 400: each request field at fault and what is wrong with it. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -43,11 +45,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = payload as { error?: string; message?: string } | null;
+    const error = payload as { error?: string; message?: string; fields?: Record<string, string> } | null;
     throw new ApiError(
       response.status,
       error?.error ?? "http_error",
       error?.message ?? `the server answered ${response.status}`,
+      error?.fields,
     );
   }
   return payload as T;
@@ -56,6 +59,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
 };
 
 /** True for the errors a page shows as "not found" (the API answers 404 for households it hides). */
