@@ -1,3 +1,4 @@
+import { useState } from "react";
 import {
   type Beneficiary,
   type CollegePlan,
@@ -103,33 +104,49 @@ function BeneficiaryPlan({
         Born {formatDate(beneficiary.birth_date)} (age {age}) · {planName ?? "no plan chosen"} · balance{" "}
         {formatMoney(beneficiary.balance)} · {formatMoney(beneficiary.monthly_contribution)} a month
       </p>
-      <BirthDateEditor key={beneficiary.birth_date} householdId={householdId} beneficiary={beneficiary} />
+      <BirthDateEditor householdId={householdId} beneficiary={beneficiary} />
       {plan.isPending ? <Loading what="the college plan" /> : null}
       {plan.isError ? <ErrorMessage error={plan.error} what="college plan" /> : null}
       {plan.data ? <PlanSummary plan={plan.data} beneficiary={beneficiary} planName={planName} /> : null}
       <div className="college-tools">
         <ContributionCalculator beneficiary={beneficiary} age={age} />
         <FundSelector beneficiary={beneficiary} />
-        <details>
-          <summary>Compare state plans for {beneficiary.name}</summary>
-          {household?.state ? (
-            <StatePlanComparison
-              name={beneficiary.name}
-              request={{
-                state: household.state,
-                age,
-                contribution: annualOf(beneficiary.monthly_contribution),
-                balance: beneficiary.balance,
-                filing: household.filing_status ?? "single",
-                ...(household.annual_income ? { income: household.annual_income } : {}),
-              }}
-            />
-          ) : (
-            <Empty>Set the household's state to compare plans.</Empty>
-          )}
-        </details>
+        <PlanComparisonDetails household={household} beneficiary={beneficiary} age={age} />
       </div>
     </article>
+  );
+}
+
+/** The state plan comparison, asked for only once the planner opens it. */
+function PlanComparisonDetails({
+  household,
+  beneficiary,
+  age,
+}: {
+  household: Household | undefined;
+  beneficiary: Beneficiary;
+  age: number;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Compare state plans for {beneficiary.name}</summary>
+      {!open ? null : household?.state ? (
+        <StatePlanComparison
+          name={beneficiary.name}
+          request={{
+            state: household.state,
+            age,
+            contribution: annualOf(beneficiary.monthly_contribution),
+            balance: beneficiary.balance,
+            filing: household.filing_status ?? "single",
+            ...(household.annual_income ? { income: household.annual_income } : {}),
+          }}
+        />
+      ) : (
+        <Empty>Set the household's state to compare plans.</Empty>
+      )}
+    </details>
   );
 }
 
