@@ -132,11 +132,20 @@ describe("529 dashboard", () => {
     await view.page.keyboard.press("Enter");
     await expect.poll(() => netHeader.getAttribute("aria-sort")).toBe("descending");
     expect(await table.getByRole("columnheader", { name: /Rank/ }).getAttribute("aria-sort")).toBeNull();
-    const household = view.page.getByRole("region", { name: "529 college savings" });
-    expect(await household.locator(".tax-benefit").textContent()).toMatch(
-      /NY resident, married filing jointly/,
-    );
     await checkView(view, "college-plan-comparison");
+  });
+
+  it("shows the household's state tax benefit, and recomputes it at the rate typed", async () => {
+    const { view } = await openLucia();
+    const benefit = view.page.locator(".tax-benefit");
+    await benefit.getByText(/NY resident, married filing jointly/).waitFor();
+    const saved = benefit.locator(".figures div", { hasText: "State tax saved" }).locator("dd");
+    const atTopRate = await saved.textContent();
+    expect(atTopRate).toMatch(/^\$[\d,]+\.\d\d$/);
+    await benefit.getByLabel("Your marginal state tax rate (%)").fill("6.85");
+    await expect.poll(() => saved.textContent()).not.toBe(atTopRate);
+    await benefit.getByText(/marginal state rate of 6\.85%/).waitFor();
+    await checkView(view, "college-tax-benefit");
   });
 
   it("fits the 529 tools on a 390 px phone without horizontal scrolling", async () => {

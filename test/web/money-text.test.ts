@@ -5,6 +5,7 @@ import {
   compareDecimal,
   fromCents,
   parseMoneyInput,
+  parseRatePercent,
 } from "../../web/src/views/college/money-text.ts";
 
 describe("money typed into the 529 tools", () => {
@@ -46,5 +47,27 @@ describe("money typed into the 529 tools", () => {
         },
       ),
     );
+  });
+});
+
+describe("a tax rate typed as a percent", () => {
+  it.each([
+    ["", null],
+    ["6.85", "0.068500"],
+    ["6.85%", "0.068500"],
+    ["0", "0.000000"],
+    ["20", "0.200000"],
+    ["4.1234", "0.041234"],
+  ])("reads %j as %s", (text, value) => {
+    expect(parseRatePercent(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["20.01", "Must be at most 20%."],
+    ["-1", "Enter a percent such as 6.85."],
+    ["0.06850", "Enter a percent such as 6.85."],
+    ["six", "Enter a percent such as 6.85."],
+  ])("refuses %j", (text, message) => {
+    expect(parseRatePercent(text)).toEqual({ ok: false, message });
   });
 });

@@ -182,6 +182,8 @@ export interface TaxBenefitRequest {
   beneficiaries: number;
   plan_state?: string;
   income?: string;
+  /** The household's own marginal state rate as a decimal fraction; the state's top rate when absent. */
+  marginal_rate?: string;
 }
 
 export interface TaxBenefit {

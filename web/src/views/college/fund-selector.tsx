@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { type Beneficiary, useCollegePlans, useFundCheck } from "../../api/college.ts";
-import { formatFeeRate } from "./fee-rate.ts";
+import { formatFinePercent } from "./fine-percent.ts";
 import { TextField } from "./money-field.tsx";
 import { useSettled } from "./use-debounced.ts";
 
@@ -74,7 +74,7 @@ export function FundSelector({ beneficiary }: { beneficiary: Beneficiary }) {
             <strong>{selection.matched}</strong>
             {selection.expense_ratio === null
               ? ""
-              : ` (expense ratio ${formatFeeRate(selection.expense_ratio)})`}
+              : ` (expense ratio ${formatFinePercent(selection.expense_ratio)})`}
           </p>
         ) : null}
         {selection && !selection.valid ? (

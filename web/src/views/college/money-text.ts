@@ -43,3 +43,19 @@ export function compareDecimal(a: string, b: string): number {
   const difference = centsOf(a) - centsOf(b);
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
+
+export type RateInput = { ok: true; value: string | null } | { ok: false; message: string };
+
+/**
+ * A tax rate typed as a percent ("6.85") → the API's decimal fraction as text ("0.0685"), shifted
+ * two places in the digits, not through a float; empty means "not given" (null). 0 to 20%.
+ */
+export function parseRatePercent(text: string): RateInput {
+  const trimmed = text.trim().replace(/%$/, "").trim();
+  if (trimmed === "") return { ok: true, value: null };
+  const match = /^(\d{1,2})(?:\.(\d{0,4}))?$/.exec(trimmed);
+  if (!match) return { ok: false, message: "Enter a percent such as 6.85." };
+  const tenThousandths = BigInt(match[1] ?? "0") * 10000n + BigInt((match[2] ?? "").padEnd(4, "0"));
+  if (tenThousandths > 200000n) return { ok: false, message: "Must be at most 20%." };
+  return { ok: true, value: `0.${tenThousandths.toString().padStart(6, "0")}` };
+}

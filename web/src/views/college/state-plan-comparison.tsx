@@ -2,7 +2,7 @@ import { useState } from "react";
 import { type CompareRequest, type PlanRow, useStateComparison } from "../../api/college.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { formatDollars } from "../../format.ts";
-import { formatFeeRate } from "./fee-rate.ts";
+import { formatFinePercent } from "./fine-percent.ts";
 import { compareDecimal } from "./money-text.ts";
 
 type Direction = "ascending" | "descending";
@@ -41,7 +41,7 @@ const COLUMNS: Column[] = [
     label: "Expense ratio",
     kind: "number",
     value: (r) => r.expense_ratio,
-    show: (r) => (r.expense_ratio === null ? "unknown" : formatFeeRate(r.expense_ratio)),
+    show: (r) => (r.expense_ratio === null ? "unknown" : formatFinePercent(r.expense_ratio)),
   },
 ];
 

@@ -1,6 +1,11 @@
-import { type TaxBenefitRequest, useTaxBenefit } from "../../api/college.ts";
+import { useState } from "react";
+import { type TaxBenefit, type TaxBenefitRequest, useTaxBenefit } from "../../api/college.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
-import { formatDollars, formatMoney, formatPercent } from "../../format.ts";
+import { formatDollars, formatMoney } from "../../format.ts";
+import { formatFinePercent } from "./fine-percent.ts";
+import { TextField } from "./money-field.tsx";
+import { parseRatePercent } from "./money-text.ts";
+import { useSettled } from "./use-debounced.ts";
 
 const FILING_LABELS: Record<string, string> = { single: "single", mfj: "married filing jointly" };
 
@@ -9,13 +14,34 @@ const FILING_LABELS: Record<string, string> = { single: "single", mfj: "married 
  * the state's deduction or credit rules, cap and carryforward, with their sources).
  */
 export function TaxBenefitDisplay({ request }: { request: TaxBenefitRequest }) {
-  const benefit = useTaxBenefit(request);
-  if (benefit.isPending) return <Loading what="the state tax benefit" />;
-  if (benefit.isError) return <ErrorMessage error={benefit.error} what="state tax benefit" />;
-  const b = benefit.data;
+  const [rate, setRate] = useState("");
+  const parsedRate = parseRatePercent(rate);
+  const asked = useSettled(
+    parsedRate.ok
+      ? { ...request, ...(parsedRate.value === null ? {} : { marginal_rate: parsedRate.value }) }
+      : null,
+  );
+  const benefit = useTaxBenefit(asked);
   return (
     <section className="tax-benefit" aria-labelledby="tax-benefit-title">
       <h3 id="tax-benefit-title">State tax benefit</h3>
+      <TextField
+        label="Your marginal state tax rate (%)"
+        value={rate}
+        onChange={setRate}
+        error={parsedRate.ok ? undefined : parsedRate.message}
+        hint="Leave empty to use the state's top rate."
+      />
+      {benefit.isPending && benefit.fetchStatus !== "idle" ? <Loading what="the state tax benefit" /> : null}
+      {benefit.isError ? <ErrorMessage error={benefit.error} what="state tax benefit" /> : null}
+      {benefit.data ? <BenefitFigures benefit={benefit.data} request={request} /> : null}
+    </section>
+  );
+}
+
+function BenefitFigures({ benefit: b, request }: { benefit: TaxBenefit; request: TaxBenefitRequest }) {
+  return (
+    <div aria-live="polite">
       <p className="note">
         {b.state} resident, {FILING_LABELS[request.filing] ?? request.filing}, tax year {b.tax_year}:{" "}
         {formatMoney(request.contribution)} a year into{" "}
@@ -47,7 +73,9 @@ export function TaxBenefitDisplay({ request }: { request: TaxBenefitRequest }) {
       {b.cap !== null || b.marginal_rate !== null ? (
         <p className="note">
           {b.cap === null ? "" : `Cap ${formatDollars(b.cap)}. `}
-          {b.marginal_rate === null ? "" : `At a marginal state rate of ${formatPercent(b.marginal_rate)}.`}
+          {b.marginal_rate === null
+            ? ""
+            : `At a marginal state rate of ${formatFinePercent(b.marginal_rate)}.`}
         </p>
       ) : null}
       {b.notes.length > 0 ? (
@@ -65,6 +93,6 @@ export function TaxBenefitDisplay({ request }: { request: TaxBenefitRequest }) {
           ))}
         </ul>
       </details>
-    </section>
+    </div>
   );
 }
