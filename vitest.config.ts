@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "test/**/*.test.tsx"],
+    // Component tests (test/web/*.test.tsx) choose a DOM per file with `// @vitest-environment happy-dom`.
     // Browser tests run on their own (npm run test:e2e) after the web app is built.
     exclude: [...configDefaults.exclude, "test/e2e/**"],
     environment: "node",

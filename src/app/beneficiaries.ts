@@ -6,7 +6,7 @@ import { Money } from "../core/money.ts";
 import { isoDate, money, validate } from "../core/validation.ts";
 import type { EducationReferenceData } from "../data/reference-data.ts";
 import type { Queryable } from "../db/database.ts";
-import { type Beneficiary, insertBeneficiary } from "../db/repositories/beneficiaries.ts";
+import { type Beneficiary, insertBeneficiary, updateBeneficiary } from "../db/repositories/beneficiaries.ts";
 import {
   contributionPlanFor,
   MAX_BENEFICIARY_AGE,
@@ -47,11 +47,7 @@ export async function addBeneficiary(
   refs: EducationReferenceData,
   today: CalendarDate,
 ): Promise<Beneficiary> {
-  const age = ageInYears(request.birth_date, today);
-  if (age < 0) throw new ValidationError("birth_date", "is in the future");
-  if (age > MAX_BENEFICIARY_AGE)
-    throw new ValidationError("birth_date", `gives an age over ${MAX_BENEFICIARY_AGE}`);
-  if (request.plan_id !== undefined) planFor(refs, request.plan_id, "plan_id");
+  checkBeneficiary(request, refs, today);
   const beneficiary: Beneficiary = {
     id: randomUUID(),
     name: request.name,
@@ -62,6 +58,53 @@ export async function addBeneficiary(
   };
   await insertBeneficiary(db, householdId, beneficiary);
   return beneficiary;
+}
+
+/** A change to a beneficiary: any of the fields it was added with, at least one. */
+export const beneficiaryChange = beneficiaryRequest
+  .partial()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    error: "give at least one of name, birth_date, plan_id, balance, monthly_contribution",
+  });
+export type BeneficiaryChange = z.output<typeof beneficiaryChange>;
+
+/** The rules a beneficiary must meet when added and after every change. */
+function checkBeneficiary(
+  b: { birth_date?: CalendarDate | undefined; plan_id?: string | undefined },
+  refs: EducationReferenceData,
+  today: CalendarDate,
+): void {
+  if (b.birth_date !== undefined) {
+    const age = ageInYears(b.birth_date, today);
+    if (age < 0) throw new ValidationError("birth_date", "is in the future");
+    if (age > MAX_BENEFICIARY_AGE)
+      throw new ValidationError("birth_date", `gives an age over ${MAX_BENEFICIARY_AGE}`);
+  }
+  if (b.plan_id !== undefined) planFor(refs, b.plan_id, "plan_id");
+}
+
+/** `beneficiary` with `change` applied and checked, stored; the fields left out stay as they were. */
+export async function changeBeneficiary(
+  db: Queryable,
+  householdId: string,
+  beneficiary: Beneficiary,
+  change: BeneficiaryChange,
+  refs: EducationReferenceData,
+  today: CalendarDate,
+): Promise<Beneficiary> {
+  checkBeneficiary(change, refs, today);
+  const changed: Beneficiary = {
+    ...beneficiary,
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...(change.birth_date === undefined ? {} : { birthDate: formatIsoDate(change.birth_date) }),
+    ...(change.plan_id === undefined ? {} : { planId: change.plan_id }),
+    ...(change.balance === undefined ? {} : { balance: change.balance.toString() }),
+    ...(change.monthly_contribution === undefined
+      ? {}
+      : { monthlyContribution: change.monthly_contribution.toString() }),
+  };
+  await updateBeneficiary(db, householdId, changed);
+  return changed;
 }
 
 /** What college to plan for: a named College Board average or a cost the family gives. */

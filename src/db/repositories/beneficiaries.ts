@@ -38,6 +38,15 @@ export async function insertBeneficiary(db: Queryable, householdId: string, b: B
   );
 }
 
+/** Rewrites a beneficiary of this household (the id and household never change). */
+export async function updateBeneficiary(db: Queryable, householdId: string, b: Beneficiary): Promise<void> {
+  await db.query(
+    `UPDATE beneficiaries SET name = $3, birth_date = $4, plan_id = $5, balance = $6, monthly_contribution = $7
+     WHERE household_id = $1 AND id = $2`,
+    [householdId, b.id, b.name, b.birthDate, b.planId, b.balance, b.monthlyContribution],
+  );
+}
+
 export async function listBeneficiaries(db: Queryable, householdId: string): Promise<Beneficiary[]> {
   const rows = await db.query<Row>(
     "SELECT * FROM beneficiaries WHERE household_id = $1 ORDER BY birth_date, name",

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   addBeneficiary,
+  beneficiaryChange,
   beneficiaryJson,
   beneficiaryRequest,
+  changeBeneficiary,
   collegeChoice,
   collegePlanFor,
 } from "../../app/beneficiaries.ts";
@@ -10,7 +12,8 @@ import { planJson, recommendJson } from "../../app/education-json.ts";
 import { wire } from "../../app/json.ts";
 import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
-import { findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
+import type { Queryable } from "../../db/database.ts";
+import { type Beneficiary, findBeneficiary, listBeneficiaries } from "../../db/repositories/beneficiaries.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
 import { authenticated, errorResponses, JsonObject, notFoundResponse, UUID } from "./shared-schemas.ts";
@@ -25,6 +28,17 @@ const BeneficiarySchema = z
     monthly_contribution: z.string(),
   })
   .openapi("Beneficiary");
+
+const BeneficiaryParams = HouseholdParams.extend({
+  beneficiary_id: z.string().openapi({ description: "beneficiary id (a UUID)" }),
+});
+
+/** The household's beneficiary of that id; anything else, a malformed id included, is a 404. */
+async function householdBeneficiary(db: Queryable, householdId: string, id: string): Promise<Beneficiary> {
+  const beneficiary = UUID.test(id) ? await findBeneficiary(db, householdId, id) : null;
+  if (!beneficiary) throw new NotFoundError("no such beneficiary");
+  return beneficiary;
+}
 
 export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
   app.openapi(
@@ -83,6 +97,41 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
 
   app.openapi(
     createRoute({
+      method: "patch",
+      path: "/api/households/{id}/beneficiaries/{beneficiary_id}",
+      tags: ["529"],
+      summary: "Change a beneficiary: birth date, name, plan, balance or monthly saving",
+      description:
+        "Fields left out stay as they are; the result is checked as when the beneficiary was added.",
+      security: authenticated,
+      request: {
+        params: BeneficiaryParams,
+        body: { content: { "application/json": { schema: beneficiaryChange } }, required: true },
+      },
+      responses: {
+        200: { description: "Changed", content: { "application/json": { schema: BeneficiarySchema } } },
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const { id, beneficiary_id } = c.req.valid("param");
+      const household = await visibleHousehold(ctx.db, c.get("auth").user, id);
+      const beneficiary = await householdBeneficiary(ctx.db, household.id, beneficiary_id);
+      const changed = await changeBeneficiary(
+        ctx.db,
+        household.id,
+        beneficiary,
+        c.req.valid("json"),
+        ctx.refs.education,
+        utcDateOf(ctx.now()),
+      );
+      return c.json(beneficiaryJson(changed), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/api/households/{id}/beneficiaries/{beneficiary_id}/college-plan",
       tags: ["529"],
@@ -92,7 +141,7 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
         "beneficiary's stored birth date, plan, balance and monthly saving. Give `college` or `annual_cost`.",
       security: authenticated,
       request: {
-        params: HouseholdParams.extend({ beneficiary_id: z.string() }),
+        params: BeneficiaryParams,
         query: collegeChoice,
       },
       responses: {
@@ -107,10 +156,7 @@ export function registerBeneficiaryRoutes(app: App, ctx: ServerContext): void {
     async (c) => {
       const { id, beneficiary_id } = c.req.valid("param");
       const household = await visibleHousehold(ctx.db, c.get("auth").user, id);
-      const beneficiary = UUID.test(beneficiary_id)
-        ? await findBeneficiary(ctx.db, household.id, beneficiary_id)
-        : null;
-      if (!beneficiary) throw new NotFoundError("no such beneficiary");
+      const beneficiary = await householdBeneficiary(ctx.db, household.id, beneficiary_id);
       const result = collegePlanFor(
         beneficiary,
         c.req.valid("query"),

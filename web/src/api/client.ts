@@ -65,6 +65,7 @@ export function apiError(status: number, payload: unknown): ApiError {
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
 };
 
 /** True for the errors a page shows as "not found" (the API answers 404 for households it hides). */

@@ -1,147 +1,195 @@
-import { Bar, BarChart, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { type Beneficiary, type GlideStep, useBeneficiaries, useCollegePlan } from "../api/college.ts";
+import { useState } from "react";
+import {
+  type Beneficiary,
+  type CollegePlan,
+  useBeneficiaries,
+  useCollegePlan,
+  useCollegePlans,
+} from "../api/college.ts";
+import { useHousehold } from "../api/hooks.ts";
+import type { Household } from "../api/types.ts";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
-import { formatDate, formatDollars, formatMoney, formatPercent } from "../format.ts";
+import { formatDate, formatMoney, formatPercent } from "../format.ts";
+import { ageOn, todayUtc } from "./college/age.ts";
+import { BirthDateEditor } from "./college/birth-date-editor.tsx";
+import { ContributionCalculator } from "./college/contribution-calculator.tsx";
+import { FundSelector } from "./college/fund-selector.tsx";
+import { FundingFigures, isSurplus } from "./college/funding-figures.tsx";
+import { GlidePathChart } from "./college/glide-path-chart.tsx";
+import { annualOf, centsOf, fromCents } from "./college/money-text.ts";
+import { StatePlanComparison } from "./college/state-plan-comparison.tsx";
+import { TaxBenefitDisplay } from "./college/tax-benefit-display.tsx";
 
-/** The household's 529 beneficiaries, each with its age-based glide path and funding plan. */
+/**
+ * The household's 529 beneficiaries, each with its age-based glide path, funding plan, calculator,
+ * fund selector and state plan comparison, and the household's state tax benefit.
+ */
 export function BeneficiariesPanel({ householdId }: { householdId: string }) {
   const beneficiaries = useBeneficiaries(householdId);
+  const household = useHousehold(householdId);
+  const items = beneficiaries.data?.items ?? [];
   return (
     <Panel id="college" title="529 college savings">
       {beneficiaries.isPending ? <Loading what="beneficiaries" /> : null}
       {beneficiaries.isError ? <ErrorMessage error={beneficiaries.error} what="beneficiaries" /> : null}
-      {beneficiaries.data && beneficiaries.data.items.length === 0 ? (
-        <Empty>No 529 beneficiaries yet.</Empty>
+      {beneficiaries.data && items.length === 0 ? <Empty>No 529 beneficiaries yet.</Empty> : null}
+      {items.length > 0 && household.data ? (
+        <HouseholdTaxBenefit household={household.data} beneficiaries={items} />
       ) : null}
-      {beneficiaries.data?.items.map((beneficiary) => (
-        <BeneficiaryPlan key={beneficiary.id} householdId={householdId} beneficiary={beneficiary} />
+      {items.map((beneficiary) => (
+        <BeneficiaryPlan
+          key={beneficiary.id}
+          householdId={householdId}
+          household={household.data}
+          beneficiary={beneficiary}
+        />
       ))}
     </Panel>
   );
 }
 
-function BeneficiaryPlan({ householdId, beneficiary }: { householdId: string; beneficiary: Beneficiary }) {
+/**
+ * The benefit on a year of all the household's 529 saving: twelve months of every beneficiary's
+ * contribution, into their plans' state when they share one (otherwise the home state's).
+ */
+function HouseholdTaxBenefit({
+  household,
+  beneficiaries,
+}: {
+  household: Household;
+  beneficiaries: Beneficiary[];
+}) {
+  const plans = useCollegePlans();
+  if (!household.state) return <Empty>Set the household's state to see its 529 tax benefit.</Empty>;
+  if (plans.isPending) return <Loading what="the 529 plans" />;
+  const planStates = new Set(
+    beneficiaries.map(
+      (b) => plans.data?.items.find((plan) => plan.id === b.plan_id)?.state ?? household.state,
+    ),
+  );
+  const [planState] = planStates;
+  const total = beneficiaries.reduce((sum, b) => sum + centsOf(annualOf(b.monthly_contribution)), 0n);
+  return (
+    <TaxBenefitDisplay
+      request={{
+        state: household.state,
+        contribution: fromCents(total),
+        filing: household.filing_status ?? "single",
+        beneficiaries: beneficiaries.length,
+        ...(planStates.size === 1 && planState ? { plan_state: planState } : {}),
+        ...(household.annual_income ? { income: household.annual_income } : {}),
+      }}
+    />
+  );
+}
+
+function BeneficiaryPlan({
+  householdId,
+  household,
+  beneficiary,
+}: {
+  householdId: string;
+  household: Household | undefined;
+  beneficiary: Beneficiary;
+}) {
   const plan = useCollegePlan(householdId, beneficiary.id);
+  const plans = useCollegePlans();
   const headingId = `beneficiary-${beneficiary.id}`;
+  const age = ageOn(beneficiary.birth_date, todayUtc());
+  const planName = plans.data?.items.find((p) => p.id === beneficiary.plan_id)?.name ?? beneficiary.plan_id;
   return (
     <article className="beneficiary" aria-labelledby={headingId}>
       <h3 id={headingId}>{beneficiary.name}</h3>
       <p className="note">
-        Born {formatDate(beneficiary.birth_date)} · {beneficiary.plan_id ?? "no plan chosen"} · balance{" "}
+        Born {formatDate(beneficiary.birth_date)} (age {age}) · {planName ?? "no plan chosen"} · balance{" "}
         {formatMoney(beneficiary.balance)} · {formatMoney(beneficiary.monthly_contribution)} a month
       </p>
+      <BirthDateEditor householdId={householdId} beneficiary={beneficiary} />
       {plan.isPending ? <Loading what="the college plan" /> : null}
       {plan.isError ? <ErrorMessage error={plan.error} what="college plan" /> : null}
-      {plan.data ? (
-        <>
-          <dl className="figures">
-            <div>
-              <dt>Enrolls</dt>
-              <dd>
-                {plan.data.recommendation.enrollment_year} (in {plan.data.recommendation.years_to_enrollment}{" "}
-                years)
-              </dd>
-            </div>
-            <div>
-              <dt>Four years, public in-state</dt>
-              <dd>{formatDollars(plan.data.plan.four_year_cost)}</dd>
-            </div>
-            <div>
-              <dt>Projected balance</dt>
-              <dd>{formatDollars(plan.data.plan.projected_balance)}</dd>
-            </div>
-            <div>
-              <dt>{plan.data.plan.gap.startsWith("-") ? "Surplus" : "Gap"}</dt>
-              <dd>{formatDollars(plan.data.plan.gap.replace("-", ""))}</dd>
-            </div>
-          </dl>
-          <p className="note">
-            Now {formatPercent(plan.data.recommendation.allocation.equity)} stocks,{" "}
-            {formatPercent(plan.data.recommendation.allocation.fixed_income)} bonds,{" "}
-            {formatPercent(plan.data.recommendation.allocation.money_market)} money market (
-            {plan.data.recommendation.risk} glide path).
-            {plan.data.plan.gap.startsWith("-")
-              ? ""
-              : ` ${formatMoney(plan.data.plan.additional_monthly)} more a month closes the gap.`}
-          </p>
-          <GlidePath
-            steps={plan.data.recommendation.path}
-            current={plan.data.recommendation.years_to_enrollment}
-            name={beneficiary.name}
-          />
-          <p className="source">Costs: {plan.data.plan.cost_source}</p>
-        </>
-      ) : null}
+      {plan.data ? <PlanSummary plan={plan.data} beneficiary={beneficiary} planName={planName} /> : null}
+      <div className="college-tools">
+        <ContributionCalculator beneficiary={beneficiary} age={age} />
+        <FundSelector beneficiary={beneficiary} />
+        <PlanComparisonDetails household={household} beneficiary={beneficiary} age={age} />
+      </div>
     </article>
   );
 }
 
-/** Allocation by years to enrollment, as a stacked bar chart with the same figures in a table. */
-function GlidePath({ steps, current, name }: { steps: GlideStep[]; current: number; name: string }) {
-  const data = steps.map((step) => ({
-    years: step.years_to_enrollment,
-    Stocks: step.equity * 100,
-    Bonds: step.fixed_income * 100,
-    "Money market": step.money_market * 100,
-  }));
+/** The state plan comparison, asked for only once the planner opens it. */
+function PlanComparisonDetails({
+  household,
+  beneficiary,
+  age,
+}: {
+  household: Household | undefined;
+  beneficiary: Beneficiary;
+  age: number;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Compare state plans for {beneficiary.name}</summary>
+      {!open ? null : household?.state ? (
+        <StatePlanComparison
+          name={beneficiary.name}
+          request={{
+            state: household.state,
+            age,
+            contribution: annualOf(beneficiary.monthly_contribution),
+            balance: beneficiary.balance,
+            filing: household.filing_status ?? "single",
+            ...(household.annual_income ? { income: household.annual_income } : {}),
+          }}
+        />
+      ) : (
+        <Empty>Set the household's state to compare plans.</Empty>
+      )}
+    </details>
+  );
+}
+
+function PlanSummary({
+  plan,
+  beneficiary,
+  planName,
+}: {
+  plan: CollegePlan;
+  beneficiary: Beneficiary;
+  planName: string | null;
+}) {
+  const { recommendation } = plan;
   return (
     <>
-      <figure className="chart glide-chart">
-        <BarChart width={340} height={180} data={data} accessibilityLayer>
-          <XAxis dataKey="years" tick={{ fontSize: 11 }} />
-          <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} width={40} />
-          <Tooltip
-            formatter={(value) => `${Number(value).toFixed(0)}%`}
-            labelFormatter={(y) => `${y} years to go`}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="Stocks" stackId="a" fill="#1f5fa8" isAnimationActive={false} />
-          <Bar dataKey="Bonds" stackId="a" fill="#b3471d" isAnimationActive={false} />
-          <Bar dataKey="Money market" stackId="a" fill="#2f7d32" isAnimationActive={false} />
-        </BarChart>
-        <figcaption>
-          Glide path for {name}: the stock share falls as enrollment nears (years to enrollment, left to
-          right).
-        </figcaption>
-      </figure>
-      <details>
-        <summary>Glide path as a table</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>Allocation by years to enrollment for {name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Years to enrollment</th>
-                <th scope="col" className="number">
-                  Stocks
-                </th>
-                <th scope="col" className="number">
-                  Bonds
-                </th>
-                <th scope="col" className="number">
-                  Money market
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((step) => (
-                <tr
-                  key={step.years_to_enrollment}
-                  className={step.years_to_enrollment === current ? "current" : ""}
-                >
-                  <th scope="row">
-                    {step.years_to_enrollment}
-                    {step.years_to_enrollment === current ? " (now)" : ""}
-                  </th>
-                  <td className="number">{formatPercent(step.equity)}</td>
-                  <td className="number">{formatPercent(step.fixed_income)}</td>
-                  <td className="number">{formatPercent(step.money_market)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <FundingFigures costLabel="Four years, public in-state" plan={plan.plan}>
+        <div>
+          <dt>Enrolls</dt>
+          <dd>
+            {recommendation.enrollment_year} (in {recommendation.years_to_enrollment} years)
+          </dd>
         </div>
-      </details>
+      </FundingFigures>
+      <p className="note">
+        Now {formatPercent(recommendation.allocation.equity)} stocks,{" "}
+        {formatPercent(recommendation.allocation.fixed_income)} bonds,{" "}
+        {formatPercent(recommendation.allocation.money_market)} money market ({recommendation.risk} glide
+        path).
+        {isSurplus(plan.plan.gap)
+          ? ""
+          : ` ${formatMoney(plan.plan.additional_monthly)} more a month closes the gap.`}
+      </p>
+      <GlidePathChart
+        steps={recommendation.path}
+        current={recommendation.years_to_enrollment}
+        name={beneficiary.name}
+        plan={
+          recommendation.plan_match
+            ? { name: planName ?? recommendation.plan_match.plan_id, match: recommendation.plan_match.match }
+            : null
+        }
+      />
+      <p className="source">Costs: {plan.plan.cost_source}</p>
     </>
   );
 }
