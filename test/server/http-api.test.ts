@@ -486,6 +486,14 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       );
       const carla = await loginAs("carla@client.test");
       expect((await call("/api/planner/clients", { token: carla.token })).status).toBe(403);
+      // An admin oversees every household, so the same list holds them all.
+      const admin = await loginAs("admin@firm.test");
+      const all = (await (await call("/api/planner/clients", { token: admin.token })).json()) as {
+        items: { id: string }[];
+      };
+      expect(all.items.map((c) => c.id)).toEqual(
+        expect.arrayContaining([firm.annHousehold, firm.bobHousehold]),
+      );
     });
   });
 

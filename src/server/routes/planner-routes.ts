@@ -72,7 +72,8 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
       method: "get",
       path: "/api/planner/clients",
       tags: ["planner"],
-      summary: "The planner's client households with their retirement headline and relationship metrics",
+      summary:
+        "The planner's client households (an admin's: every household) with their retirement headline and relationship metrics",
       description:
         "Each item carries `metrics`, the client's relationship metrics as of now in the shape of " +
         "`finplan planner metrics --json` (engagement, plan adherence, goals and goal progress, scores " +
@@ -90,7 +91,8 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
     }),
     async (c) => {
       const user = c.get("auth").user;
-      if (user.role !== "planner") throw new ForbiddenError("only a planner has clients");
+      // A planner's clients; an admin oversees the firm, so theirs is every household.
+      if (user.role === "client") throw new ForbiddenError("only a planner has clients");
       const { limit, offset } = c.req.valid("query");
       const page = await listVisibleHouseholds(ctx.db, user, limit, offset);
       const now = ctx.now();
