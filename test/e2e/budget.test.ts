@@ -250,6 +250,39 @@ describe("budget dashboard (Okafor household)", () => {
     await checkView(view, "budget-recategorized");
   });
 
+  it("reads a statement as the user says: day-first dates, a named account", async () => {
+    const view = await openBudget();
+    const { budget } = view;
+    await budget.getByLabel(FILE_INPUT).setInputFiles({
+      name: "travel-card.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Date,Description,Amount\n02/01/2026,HARBOUR VIEW BAKERY,-12.50\n"),
+    });
+    await budget.getByText("How to read the file (optional)").click();
+    await budget.getByLabel("Account name").fill("Travel card");
+    await budget.getByLabel("Dates like 03/04/2026 are").selectOption("dmy");
+    await budget.getByLabel("Charges are").selectOption("charges-negative");
+    await checkView(view, "budget-reading-options");
+    await budget.getByRole("button", { name: "Upload statement" }).click();
+    const report = budget.locator(".import-report");
+    await report.waitFor();
+    expect(await report.textContent()).toMatch(/account Travel card.*1 transactions imported/);
+    expect(await report.textContent()).not.toMatch(/month\/day\/year/);
+    // 02/01/2026 read day first is the 2nd of January.
+    const token = await apiToken(baseUrl);
+    let found: { date: string; account: string } | undefined;
+    for (let offset = 0; !found; offset += 200) {
+      const page = (await (
+        await fetch(`${baseUrl}/api/households/${householdId}/transactions?limit=200&offset=${offset}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { items: { date: string; account: string; description: string }[] };
+      if (page.items.length === 0) break;
+      found = page.items.find((t) => t.description === "HARBOUR VIEW BAKERY");
+    }
+    expect(found).toMatchObject({ date: "2026-01-02", account: "Travel card" });
+  });
+
   it("fits the budget panel on a 390 px phone without horizontal scrolling", async () => {
     const view = await openBudget({ width: 390, height: 844 });
     await view.budget.locator(".benchmark-chart .recharts-bar-rectangle").first().waitFor();

@@ -119,12 +119,20 @@ export function useTransactions(id: string, offset: number, limit: number) {
 }
 
 /** Uploads a statement file (CSV, OFX or QFX), reporting progress; the budget figures refresh after. */
+/** How to read a statement when the file does not say: the API guesses each one when left out. */
+export interface StatementOptions {
+  readonly account?: string;
+  readonly date_format?: "mdy" | "dmy";
+  readonly sign?: "charges-negative" | "charges-positive";
+}
+
 export function useStatementUpload(id: string, onProgress: (progress: UploadProgress) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => {
+    mutationFn: ({ file, options }: { file: File; options: StatementOptions }) => {
       const form = new FormData();
       form.append("file", file);
+      for (const [field, value] of Object.entries(options)) if (value) form.append(field, value);
       return uploadForm<ImportReport>(`${householdPath(id)}/transactions/import`, form, onProgress);
     },
     onSuccess: () => refreshBudget(client, id),

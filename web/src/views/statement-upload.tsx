@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { type ImportReport, useStatementUpload } from "../api/budget.ts";
+import { type ImportReport, type StatementOptions, useStatementUpload } from "../api/budget.ts";
 import { ApiError } from "../api/client.ts";
 import type { UploadProgress } from "../api/upload.ts";
 
@@ -11,6 +11,7 @@ import type { UploadProgress } from "../api/upload.ts";
 export function StatementUpload({ householdId }: { householdId: string }) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
+  const [options, setOptions] = useState<StatementOptions>({});
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const upload = useStatementUpload(householdId, setProgress);
 
@@ -18,7 +19,7 @@ export function StatementUpload({ householdId }: { householdId: string }) {
     event.preventDefault();
     if (!file) return;
     setProgress({ sent: 0, total: file.size });
-    upload.mutate(file);
+    upload.mutate({ file, options });
   }
 
   return (
@@ -35,6 +36,7 @@ export function StatementUpload({ householdId }: { householdId: string }) {
             setProgress(null);
           }}
         />
+        <ReadingOptions options={options} onChange={setOptions} />
         <button type="submit" disabled={!file || upload.isPending}>
           {upload.isPending ? "Uploading…" : "Upload statement"}
         </button>
@@ -43,6 +45,59 @@ export function StatementUpload({ householdId }: { householdId: string }) {
       {upload.isError ? <UploadError error={upload.error} /> : null}
       {upload.data ? <Report report={upload.data} /> : null}
     </>
+  );
+}
+
+/**
+ * What the importer otherwise works out from the file: the account's name, whether 03/04 is March
+ * or April, and whether charges are negative (bank style) or positive (card style). The import
+ * report says what it assumed, so these are for a second try when an assumption was wrong.
+ */
+function ReadingOptions({
+  options,
+  onChange,
+}: {
+  options: StatementOptions;
+  onChange: (options: StatementOptions) => void;
+}) {
+  const id = useId();
+  const set = (change: Partial<StatementOptions>) => onChange({ ...options, ...change });
+  return (
+    <details className="reading-options">
+      <summary>How to read the file (optional)</summary>
+      <div className="reading-fields">
+        <label htmlFor={`${id}-account`}>Account name</label>
+        <input
+          id={`${id}-account`}
+          type="text"
+          value={options.account ?? ""}
+          placeholder="from the file"
+          onChange={(event) => set({ account: event.target.value.trim() || undefined })}
+        />
+        <label htmlFor={`${id}-dates`}>Dates like 03/04/2026 are</label>
+        <select
+          id={`${id}-dates`}
+          value={options.date_format ?? ""}
+          onChange={(event) =>
+            set({ date_format: (event.target.value || undefined) as StatementOptions["date_format"] })
+          }
+        >
+          <option value="">worked out from the file</option>
+          <option value="mdy">month first (March 4)</option>
+          <option value="dmy">day first (3 April)</option>
+        </select>
+        <label htmlFor={`${id}-sign`}>Charges are</label>
+        <select
+          id={`${id}-sign`}
+          value={options.sign ?? ""}
+          onChange={(event) => set({ sign: (event.target.value || undefined) as StatementOptions["sign"] })}
+        >
+          <option value="">worked out from the file</option>
+          <option value="charges-negative">negative amounts (bank style)</option>
+          <option value="charges-positive">positive amounts (card style)</option>
+        </select>
+      </div>
+    </details>
   );
 }
 

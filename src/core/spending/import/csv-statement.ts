@@ -97,7 +97,7 @@ export class CsvStatementParser {
       `not a statement: no header with a date, a description and an amount (or debit/credit) column in the first ${HEADER_SEARCH_RECORDS} lines (first line has: ${first
         .slice(0, 8)
         .map((f) => JSON.stringify(f.trim()))
-        .join(", ")}); give the columns with --columns`,
+        .join(", ")}); give the column mapping (columns, --columns in the CLI)`,
     );
   }
 
@@ -148,7 +148,7 @@ export class CsvStatementParser {
     if (!this.dateOrder) {
       this.dateOrder = "mdy";
       this.report.assumptions.push(
-        "dates read as month/day/year (the US order): no date in the file tells day and month apart; give --date-format dmy if wrong",
+        "dates read as month/day/year (the US order): no date in the file tells day and month apart; set date_format (--date-format) to dmy if wrong",
       );
     }
     if (!this.sign) {
@@ -156,7 +156,7 @@ export class CsvStatementParser {
       const positiveShare = signed === 0 ? 0 : this.positives / signed;
       this.sign = positiveShare > POSITIVE_MAJORITY ? "charges-positive" : "charges-negative";
       this.report.assumptions.push(
-        `${this.sign === "charges-positive" ? "charges read as positive amounts (card style)" : "charges read as negative amounts (bank style)"}: ${Math.round(positiveShare * 100)}% of amounts are positive; give --sign to override`,
+        `${this.sign === "charges-positive" ? "charges read as positive amounts (card style)" : "charges read as negative amounts (bank style)"}: ${Math.round(positiveShare * 100)}% of amounts are positive; set sign (--sign) to override`,
       );
     }
     const held = this.held;
