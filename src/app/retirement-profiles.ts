@@ -5,6 +5,7 @@ import { Money } from "../core/money.ts";
 import { ageInMonths, isoDate, money, rate, validate } from "../core/validation.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
 import type { Queryable } from "../db/database.ts";
+import { householdIncome } from "../db/repositories/households.ts";
 import {
   findRetirementProfile,
   type RetirementProfileRow,
@@ -74,7 +75,10 @@ export async function householdGap(
   options: { readonly corrections?: boolean } = {},
 ): Promise<GapAnswer | null> {
   const row = await findRetirementProfile(db, householdId);
-  return row ? profileGap(row, refs, today, options) : null;
+  if (!row) return null;
+  // The household's income lets "save more" say what share of it the saving takes, and whether it fits.
+  const income = await householdIncome(db, householdId);
+  return profileGap(row, refs, today, { ...options, income });
 }
 
 /**
@@ -85,7 +89,12 @@ export function profileGap(
   row: RetirementProfileRow,
   refs: ReferenceData,
   today: CalendarDate,
-  options: { readonly corrections?: boolean; readonly simulation?: Required<MonteCarloSettings> } = {},
+  options: {
+    readonly corrections?: boolean;
+    readonly simulation?: Required<MonteCarloSettings>;
+    /** The household's gross annual income (decimal text), when known. */
+    readonly income?: string | null;
+  } = {},
 ): GapAnswer {
   const wire = profileJson(row);
   const request = validate(gapRequest, {
@@ -97,6 +106,8 @@ export function profileGap(
     social_security: wire.social_security ?? undefined,
     salary: wire.salary ?? undefined,
     return: wire.return,
+    // An income of 0 on record says nothing about what the household can save.
+    ...(options.income && !Money.parse(options.income).isZero() ? { income: options.income } : {}),
     ...(options.simulation ? { simulate: "monte-carlo", ...options.simulation } : {}),
   });
   return retirementGapFor(request, null, refs, today, options);

@@ -375,10 +375,17 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       const stored = await (
         await call(`/api/households/${firm.annHousehold}/retirement/gap`, { token })
       ).json();
+      // The household's income, when on record, is part of the stored gap's inputs.
+      const { annual_income } = (await (
+        await call(`/api/households/${firm.annHousehold}`, { token })
+      ).json()) as {
+        annual_income: string | null;
+      };
+      const income = annual_income && Number(annual_income) > 0 ? { income: annual_income } : {};
       const direct = await call("/api/retirement/gap", {
         method: "POST",
         token,
-        body: JSON.stringify(profile),
+        body: JSON.stringify({ ...profile, ...income }),
       });
       expect(stored).toEqual(await direct.json());
       await save({ ...profile, monthly_contribution: 6500 });
@@ -388,6 +395,36 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         gap: string;
       };
       expect(Number(after.gap)).toBeLessThan(0);
+    });
+
+    it("weighs saving more against the household's income once it is on record", async () => {
+      const { token } = await loginAs("ann@firm.test");
+      const { age: _, as_of: __, ...inputs } = seed;
+      const profile = await call(`/api/households/${firm.annHousehold}/retirement-profile`, {
+        method: "PUT",
+        token,
+        body: JSON.stringify({ ...inputs, birth_date: "1981-03-14" }),
+      });
+      expect(profile.status).toBe(200);
+      const saveMore = async () => {
+        const gap = (await (
+          await call(`/api/households/${firm.annHousehold}/retirement/gap`, { token })
+        ).json()) as { corrections: { type: string; share_of_income?: number | null }[] };
+        return gap.corrections.find((c) => c.type === "save_more");
+      };
+      const setIncome = (annual_income: string | null) =>
+        call(`/api/households/${firm.annHousehold}`, {
+          method: "PUT",
+          token,
+          body: JSON.stringify({ name: "Carla household", state: "NY", filing_status: "mfj", annual_income }),
+        });
+      expect((await setIncome("0")).status).toBe(200);
+      expect((await saveMore())?.share_of_income).toBeNull();
+      expect((await setIncome("180000")).status).toBe(200);
+      const share = (await saveMore())?.share_of_income;
+      expect(share).toBeGreaterThan(0);
+      expect(share).toBeLessThan(1);
+      expect((await setIncome(null)).status).toBe(200);
     });
 
     it("rejects a bad profile without changing the stored one", async () => {

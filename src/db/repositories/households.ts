@@ -103,6 +103,15 @@ export async function findVisibleHousehold(db: Queryable, user: User, id: string
   return row ? toHousehold(row) : null;
 }
 
+/** The household's gross annual income as exact decimal text, or null when not recorded. */
+export async function householdIncome(db: Queryable, householdId: string): Promise<string | null> {
+  const [row] = await db.query<{ annual_income: unknown }>(
+    "SELECT annual_income FROM households WHERE id = $1",
+    [householdId],
+  );
+  return row && row.annual_income !== null ? asDecimalText(row.annual_income) : null;
+}
+
 export async function listMembers(db: Queryable, householdId: string): Promise<HouseholdMember[]> {
   const rows = await db.query<{
     id: string;
