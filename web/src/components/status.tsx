@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { isNotFound } from "../api/client.ts";
+import { ApiError, isNotFound } from "../api/client.ts";
 
 /** Loading, error and empty states, announced to screen readers as they appear. */
 export function Loading({ what }: { what: string }) {
@@ -30,5 +30,57 @@ export function Panel({ id, title, children }: { id: string; title: string; chil
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/**
+ * A change the API refused: what was not done, then each field at fault with the API's message
+ * (or the message alone when no field is named).
+ */
+export function Refused({ error, what }: { error: unknown; what: string }) {
+  if (!error) return null;
+  const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
+  return (
+    <div className="status status-error" role="alert">
+      <p>{what}</p>
+      {fields.length > 0 ? (
+        <ul>
+          {fields.map(([field, message]) => (
+            <li key={field}>
+              <strong>{field}</strong>: {message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{error instanceof Error ? error.message : String(error)}</p>
+      )}
+    </div>
+  );
+}
+
+/** A form's submit button with its outcome: "Saved." announced politely, or what was refused. */
+export function SaveButton({
+  label,
+  busyLabel = "Saving…",
+  savedLabel = "Saved.",
+  state,
+}: {
+  label: string;
+  busyLabel?: string;
+  savedLabel?: string;
+  state: { isPending: boolean; isSuccess: boolean; error: unknown };
+}) {
+  return (
+    <>
+      <button type="submit" disabled={state.isPending}>
+        {state.isPending ? busyLabel : label}
+      </button>
+      <Refused error={state.error} what="Not saved; nothing was changed." />
+      {state.isSuccess ? (
+        <p className="field-hint" role="status">
+          {savedLabel}
+        </p>
+      ) : null}
+    </>
   );
 }

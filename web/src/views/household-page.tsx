@@ -5,6 +5,7 @@ import { formatDollars } from "../format.ts";
 import { Link } from "../router.tsx";
 import { BeneficiariesPanel } from "./beneficiaries-panel.tsx";
 import { BudgetPanel } from "./budget-panel.tsx";
+import { PlanPanel } from "./plan-panel.tsx";
 import { RetirementGapPanel } from "./retirement-gap-panel.tsx";
 
 const FILING_STATUS: Record<string, string> = {
@@ -51,6 +52,7 @@ export function HouseholdPage({ id, user }: { id: string; user: User }) {
         <RetirementGapPanel householdId={id} />
         <BudgetPanel householdId={id} />
         <BeneficiariesPanel householdId={id} />
+        <PlanPanel householdId={id} editable={user.role !== "client"} />
       </div>
     </>
   );

@@ -48,14 +48,16 @@ export type RateInput = { ok: true; value: string | null } | { ok: false; messag
 
 /**
  * A tax rate typed as a percent ("6.85") → the API's decimal fraction as text ("0.0685"), shifted
- * two places in the digits, not through a float; empty means "not given" (null). 0 to 20%.
+ * two places in the digits, not through a float; empty means "not given" (null). 0 to `maxPercent`
+ * (20% for a tax rate; at most 99).
  */
-export function parseRatePercent(text: string): RateInput {
+export function parseRatePercent(text: string, maxPercent = 20): RateInput {
   const trimmed = text.trim().replace(/%$/, "").trim();
   if (trimmed === "") return { ok: true, value: null };
   const match = /^(\d{1,2})(?:\.(\d{0,4}))?$/.exec(trimmed);
   if (!match) return { ok: false, message: "Enter a percent such as 6.85." };
   const tenThousandths = BigInt(match[1] ?? "0") * 10000n + BigInt((match[2] ?? "").padEnd(4, "0"));
-  if (tenThousandths > 200000n) return { ok: false, message: "Must be at most 20%." };
+  if (tenThousandths > BigInt(maxPercent) * 10000n)
+    return { ok: false, message: `Must be at most ${maxPercent}%.` };
   return { ok: true, value: `0.${tenThousandths.toString().padStart(6, "0")}` };
 }
