@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { ConflictError, MissingReferenceDataError, ValidationError } from "../core/errors.ts";
+import { ConflictError, MissingReferenceDataError, StartupError, ValidationError } from "../core/errors.ts";
 import { ReferenceDataError } from "../data/reference-files.ts";
 import { registerBudgetCommands } from "./commands/budget-commands.ts";
 import { registerDemoGenerateCommand } from "./commands/demo-generate.ts";
@@ -64,6 +64,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof ConflictError) {
       process.stderr.write(`error: ${error.message}\n`);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof StartupError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof ReferenceDataError || error instanceof MissingReferenceDataError) {
       process.stderr.write(`error: reference data: ${error.message}\n`);

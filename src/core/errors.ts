@@ -53,3 +53,11 @@ export class RateLimitedError extends Error {
     super(message);
   }
 }
+
+/**
+ * Why the server could not start, in words a person can act on (a port already taken, a database
+ * that does not answer). The CLI prints the message alone, without a stack trace, and exits 1.
+ */
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { StartupError } from "../core/errors.ts";
 import type { Database } from "./database.ts";
 
 // DATE columns stay text (YYYY-MM-DD) instead of becoming a Date at local midnight.
@@ -29,7 +30,14 @@ class PreparedNames {
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // Fail at start-up, with the driver's reason, rather than at the first request.
-  const probe = await pool.connect();
+  const probe = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    const url = new URL(connectionString);
+    throw new StartupError(
+      `cannot reach PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL): ${error.message}`,
+      { cause: error },
+    );
+  });
   probe.release();
   const prepared = new PreparedNames();
   return {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { StartupError } from "../core/errors.ts";
 import { type App, bodyLimitFor } from "./app.ts";
 
 export interface RunningServer {
@@ -18,6 +19,18 @@ function closeAfterOversizedBody(request: IncomingMessage, response: ServerRespo
   if (length > bodyLimitFor(request.url ?? "/")) response.shouldKeepAlive = false;
 }
 
+const PORT_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: "is already in use: stop the other server or choose another port with --port (or PORT)",
+  EACCES: "may not be opened by this user: choose a port above 1023 with --port (or PORT)",
+  EADDRNOTAVAIL: "is on an address this machine does not have",
+};
+
+/** The listen error as a StartupError when it is one of the usual port problems; otherwise as it is. */
+function portProblem(error: NodeJS.ErrnoException, hostname: string, port: number): Error {
+  const problem = error.code ? PORT_PROBLEMS[error.code] : undefined;
+  return problem ? new StartupError(`port ${port} on ${hostname} ${problem}`, { cause: error }) : error;
+}
+
 /** Serves the app over HTTP on `hostname:port` (port 0 picks a free one, for tests). */
 export function listen(app: App, port: number, hostname: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
@@ -29,6 +42,6 @@ export function listen(app: App, port: number, hostname: string): Promise<Runnin
       });
     });
     server.on("request", closeAfterOversizedBody);
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => reject(portProblem(error, hostname, port)));
   });
 }

@@ -1,8 +1,13 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, runCliJson } from "../support/run-cli.ts";
+
+const BIN = new URL("../../bin/finplan.js", import.meta.url).pathname;
 
 describe("finplan db migrate, data load and user create on the embedded database", () => {
   let dir: string;
@@ -21,6 +26,52 @@ describe("finplan db migrate, data load and user create on the embedded database
     const first = await runCliJson(["db", "migrate"]);
     expect((first.applied as string[]).length).toBeGreaterThan(0);
     expect(await runCliJson(["db", "migrate"])).toEqual({ applied: [] });
+  });
+
+  it("says in one line why the server cannot start on a port already in use, and exits", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      // The real binary, so a timer or connection left running after the failure would show as a hang.
+      const run = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
+        env: { ...process.env, FINPLAN_DATA_DIR: dir, LOG_LEVEL: "silent" },
+      });
+      let stderr = "";
+      run.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => {
+          run.kill("SIGKILL");
+          resolve(null);
+        }, 60_000);
+        run.once("exit", (exitCode) => {
+          clearTimeout(timer);
+          resolve(exitCode);
+        });
+      });
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `error: port ${port} on 127.0.0.1 is already in use: stop the other server or choose another port with --port (or PORT)\n`,
+      );
+    } finally {
+      taken.close();
+    }
+  }, 90_000);
+
+  it("says in one line that a DATABASE_URL does not answer", async () => {
+    process.env.DATABASE_URL = "postgres://finplan@127.0.0.1:1/nowhere";
+    try {
+      const run = await runCli(["db", "migrate"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^error: cannot reach PostgreSQL at 127\.0\.0\.1:1\/nowhere \(DATABASE_URL\): .*ECONNREFUSED/,
+      );
+      expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    } finally {
+      delete process.env.DATABASE_URL;
+    }
   });
 
   it("loads the reference tables", async () => {

@@ -66,7 +66,13 @@ export function registerServerCommands(program: Command): void {
         createApp({ db, refs, fundLists, now: () => new Date(), logger, metrics }),
         port,
         options.host,
-      );
+      ).catch(async (error: unknown) => {
+        // Nothing may keep the process alive after a failed start: stop what already runs.
+        stopSchedule();
+        await metrics.close();
+        await db.close();
+        throw error;
+      });
       print(
         `Finplan API on ${server.url}  (docs: ${server.url}/docs, database: ${describeDatabase(settings)})`,
       );
