@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { type ImportReport, type StatementOptions, useStatementUpload } from "../api/budget.ts";
-import { ApiError } from "../api/client.ts";
 import type { UploadProgress } from "../api/upload.ts";
+import { RefusedRequest } from "../components/refused-request.tsx";
 
 /**
  * Upload a bank or card statement (CSV, OFX or QFX) into the household: a progress bar while the
@@ -42,7 +42,9 @@ export function StatementUpload({ householdId }: { householdId: string }) {
         </button>
       </form>
       {upload.isPending && progress ? <Progress file={file} progress={progress} /> : null}
-      {upload.isError ? <UploadError error={upload.error} /> : null}
+      {upload.isError ? (
+        <RefusedRequest error={upload.error} summary="The file was not imported; nothing was changed." />
+      ) : null}
       {upload.data ? <Report report={upload.data} /> : null}
     </>
   );
@@ -113,26 +115,6 @@ function Progress({ file, progress }: { file: File | null; progress: UploadProgr
           ? `Sending ${file?.name ?? "the file"}: ${percent}%`
           : "Sent; importing the transactions…"}
       </span>
-    </div>
-  );
-}
-
-function UploadError({ error }: { error: Error }) {
-  const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
-  return (
-    <div className="status status-error" role="alert">
-      <p>The file was not imported; nothing was changed.</p>
-      {fields.length > 0 ? (
-        <ul>
-          {fields.map(([field, message]) => (
-            <li key={field}>
-              <strong>{field}</strong>: {message}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{error.message}</p>
-      )}
     </div>
   );
 }
