@@ -10,6 +10,7 @@ import { referenceData } from "../../src/data/reference-data.ts";
 import type { Correction, RetirementGap, RetirementProfile } from "../../web/src/api/retirement-types.ts";
 import { addCents, timesWhole } from "../../web/src/views/retirement-cents.ts";
 import { whatIfOf, whatIfRequest } from "../../web/src/views/retirement-what-if.ts";
+import { STATED_PROFILE } from "../web/support/retirement-fixtures.ts";
 
 const TODAY = parseIsoDate("2026-11-25");
 const refs = referenceData();
@@ -53,17 +54,7 @@ const PROFILES: Record<string, RetirementProfile> = {
     salary: "132000.00",
     return: 0.07,
   },
-  stated: {
-    birth_date: "1981-03-14",
-    // 797 months, as the API rounds it: 66.4167 × 12 is not a whole number of months.
-    retirement_age: 66.4167,
-    savings: "350000.00",
-    monthly_contribution: "2000.00",
-    desired_income: "120000.00",
-    social_security: "30000.00",
-    salary: null,
-    return: 0.05,
-  },
+  stated: STATED_PROFILE,
 };
 
 describe("retirement what-ifs as the dashboard applies them", () => {

@@ -13,7 +13,8 @@ import type { Page } from "./types.ts";
 
 export type { ClientSummary } from "./planner-metrics.ts";
 
-const CLIENTS_KEY = ["planner", "clients"] as const;
+/** The planner's client list; other areas refetch it when they change what its cards show. */
+export const CLIENTS_KEY = ["planner", "clients"] as const;
 /** The API's largest page: the list sorts on the client, so it loads every client it can at once. */
 export const CLIENT_PAGE_SIZE = 200;
 

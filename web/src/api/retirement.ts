@@ -1,6 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client.ts";
 import { householdPath, keys } from "./hooks.ts";
+import { CLIENTS_KEY } from "./planner.ts";
 import type { RetirementGap, RetirementProfile, RetirementSimulation } from "./retirement-types.ts";
 
 export function useRetirementGap(id: string) {
@@ -33,5 +34,27 @@ export function useWhatIfGap(id: string, request: Record<string, unknown> | null
     queryKey: [...keys.household(id, "retirement-what-if"), request],
     queryFn: () => api.post<RetirementGap>("/api/retirement/gap", request),
     enabled: request !== null,
+  });
+}
+
+/**
+ * Replaces the household's stored retirement profile (PUT; `profile` in the API's wire form). The
+ * household's retirement answers and the planner's client list (its gap headline) come from the
+ * stored profile, so they are fetched again; the mutation settles once the profile and the gap are
+ * current, so "saved" is never shown beside the old figures.
+ */
+export function useSaveRetirementProfile(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (profile: Record<string, unknown>) =>
+      api.put<RetirementProfile>(`${householdPath(id)}/retirement-profile`, profile),
+    onSuccess: async () => {
+      void client.invalidateQueries({ queryKey: keys.household(id, "retirement-simulation") });
+      void client.invalidateQueries({ queryKey: CLIENTS_KEY });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.household(id, "retirement-profile") }),
+        client.invalidateQueries({ queryKey: keys.household(id, "retirement-gap") }),
+      ]);
+    },
   });
 }

@@ -6,8 +6,8 @@ import { timesWhole } from "./retirement-cents.ts";
 
 const BAR = "#00756b";
 
-/** A claiming age in years (66.5) as words ("66 and 6 months"). */
-function claimAge(age: number): string {
+/** An age in years (66.5) as words ("66 and 6 months"). */
+export function ageInWords(age: number): string {
   const months = Math.round(age * 12);
   return months % 12 === 0 ? `${months / 12}` : `${Math.floor(months / 12)} and ${months % 12} months`;
 }
@@ -42,7 +42,7 @@ export function SocialSecurityClaimAges({
 function Estimate({ estimate }: { estimate: SocialSecurityEstimate }) {
   const rows = [
     { age: "62", monthly: estimate.benefit_at_62 },
-    { age: `${claimAge(estimate.full_retirement_age)} (full)`, monthly: estimate.benefit_at_fra },
+    { age: `${ageInWords(estimate.full_retirement_age)} (full)`, monthly: estimate.benefit_at_fra },
     { age: "70", monthly: estimate.benefit_at_70 },
   ];
   const data = rows.map((row) => ({ age: row.age, value: Number(row.monthly) }));
