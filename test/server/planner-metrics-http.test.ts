@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../src/app/accounts.ts";
 import type { MetricEvent } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
 import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
@@ -28,6 +29,28 @@ describe.each(DATABASE_KINDS)("planner metrics over HTTP with in-process deliver
       // 0.625 · 39.35 + 0.375 · 100 = 62.1.
       metric_value: "62.1",
     });
+  });
+
+  it("streams a client linked after the planner's dashboard opened, without reconnecting", async () => {
+    const ann = await server.login("ann@firm.test");
+    const stream = await openSse<MetricEvent>(`${server.url}/api/planner/metrics/stream`, ann);
+    try {
+      const newcomer = await createAccount(db, {
+        email: `new-${kind}@client.test`,
+        password: "long enough pw",
+        role: "client",
+        planner: "ann@firm.test",
+      });
+      const response = await server.call(`/api/households/${newcomer.householdId}/interactions`, {
+        method: "POST",
+        token: ann,
+        body: JSON.stringify({ kind: "meeting" }),
+      });
+      expect(response.status).toBe(201);
+      await stream.waitFor((events) => events.some((e) => e.client_id === newcomer.householdId));
+    } finally {
+      stream.close();
+    }
   });
 
   it("emits goal progress when a retirement profile is saved, in the same transaction as the profile", async () => {

@@ -120,17 +120,24 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
     if (user.role === "client") throw new ForbiddenError("the metrics stream is for planners");
     const hub = ctx.metrics?.hub;
     if (!hub) return c.json(errorBody("unavailable", "metrics streaming is not running"), 503);
-    const linked =
-      user.role === "planner" ? new Set((await clientsOf(ctx.db, user.id)).map((h) => h.id)) : null;
-    const visible = (event: MetricEvent) =>
-      linked === null || (event.planner_id === user.id && linked.has(event.client_id));
+    // A planner's events are addressed to them (planner_id) and must be about a linked household.
+    // The links are read again when an event names a household not yet known, so a client linked
+    // while the dashboard is open streams at once, and one unlinked since stays hidden.
+    const linkedNow = async () => new Set((await clientsOf(ctx.db, user.id)).map((h) => h.id));
+    let linked = user.role === "planner" ? await linkedNow() : null;
+    const addressed = (event: MetricEvent) => linked === null || event.planner_id === user.id;
+    const visible = async (event: MetricEvent) => {
+      if (linked === null || linked.has(event.client_id)) return true;
+      linked = await linkedNow();
+      return linked.has(event.client_id);
+    };
     return streamSSE(c, async (stream) => {
       const queue: MetricEvent[] = [];
       let wake: (() => void) | null = null;
       let ended = false;
       const unsubscribe = hub.subscribe(
         (event) => {
-          if (!visible(event)) return;
+          if (!addressed(event)) return;
           queue.push(event);
           wake?.();
         },
@@ -147,7 +154,9 @@ export function registerPlannerMetricsRoutes(app: App, ctx: ServerContext): void
       while (!ended && !stream.aborted && !stream.closed) {
         const event = queue.shift();
         if (event) {
-          await stream.writeSSE({ event: "metric", id: event.event_id, data: JSON.stringify(event) });
+          if (await visible(event)) {
+            await stream.writeSSE({ event: "metric", id: event.event_id, data: JSON.stringify(event) });
+          }
           continue;
         }
         await new Promise<void>((resolve) => {
