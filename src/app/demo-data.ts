@@ -233,10 +233,16 @@ export async function ensureDemoData(db: Database, today: CalendarDate): Promise
   return created;
 }
 
+/** The year and month `months` before `today`'s. */
+function monthsBefore(today: CalendarDate, months: number): { year: number; month: number } {
+  const index = today.year * 12 + (today.month - 1) - months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
 /** The month DEMO_MONTHS before `today`'s, as YYYY-MM: the first month of the demo statements. */
 function demoStart(today: CalendarDate): string {
-  const index = today.year * 12 + (today.month - 1) - DEMO_MONTHS;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  const { year, month } = monthsBefore(today, DEMO_MONTHS);
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 /** Two years of statements from the seeded generator, imported as a client would upload them. */
@@ -347,10 +353,9 @@ async function agreeDemoPlan(db: Database, householdId: string, client: DemoClie
   }
   for (const child of await listBeneficiaries(db, householdId)) {
     for (let back = 1; back <= 3; back++) {
-      const index = today.year * 12 + (today.month - 1) - back;
-      const contributed_on = { year: Math.floor(index / 12), month: (index % 12) + 1, day: 5 };
+      const contributed_on = { ...monthsBefore(today, back), day: 5 };
       const amount = Money.parse(child.monthlyContribution);
-      await recordContribution(db, householdId, child.id, { contributed_on, amount }, today);
+      await recordContribution(db, child.id, { contributed_on, amount }, today);
     }
   }
 }

@@ -6,7 +6,6 @@ import { Money } from "../core/money.ts";
 import { SPENDING_CATEGORIES } from "../core/spending/categories.ts";
 import { isoDate, money, rate } from "../core/validation.ts";
 import type { Queryable } from "../db/database.ts";
-import { findBeneficiary } from "../db/repositories/beneficiaries.ts";
 import {
   deleteGoal,
   findGoal,
@@ -168,15 +167,13 @@ export async function removeGoal(tx: Queryable, householdId: string, goalId: str
   return deleteGoal(tx, householdId, goalId);
 }
 
-/** Records a contribution to one of the household's beneficiaries; null when there is no such beneficiary. */
+/** Records a contribution to a beneficiary (the caller has found it in the household). */
 export async function recordContribution(
   tx: Queryable,
-  householdId: string,
   beneficiaryId: string,
   request: ContributionRequest,
   today: CalendarDate,
-): Promise<{ id: string; contributed_on: string; amount: string } | null> {
-  if (!(await findBeneficiary(tx, householdId, beneficiaryId))) return null;
+): Promise<{ id: string; contributed_on: string; amount: string }> {
   if (formatIsoDate(request.contributed_on) > formatIsoDate(today))
     throw new ValidationError("contributed_on", "is in the future");
   const contribution = {

@@ -29,12 +29,16 @@ const BeneficiarySchema = z
   })
   .openapi("Beneficiary");
 
-const BeneficiaryParams = HouseholdParams.extend({
+export const BeneficiaryParams = HouseholdParams.extend({
   beneficiary_id: z.string().openapi({ description: "beneficiary id (a UUID)" }),
 });
 
 /** The household's beneficiary of that id; anything else, a malformed id included, is a 404. */
-async function householdBeneficiary(db: Queryable, householdId: string, id: string): Promise<Beneficiary> {
+export async function householdBeneficiary(
+  db: Queryable,
+  householdId: string,
+  id: string,
+): Promise<Beneficiary> {
   const beneficiary = UUID.test(id) ? await findBeneficiary(db, householdId, id) : null;
   if (!beneficiary) throw new NotFoundError("no such beneficiary");
   return beneficiary;

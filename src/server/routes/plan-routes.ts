@@ -16,6 +16,7 @@ import { utcDateOf } from "../../core/dates.ts";
 import { ForbiddenError, NotFoundError } from "../../core/errors.ts";
 import type { User } from "../../db/repositories/users.ts";
 import type { App, ServerContext } from "../app.ts";
+import { BeneficiaryParams, householdBeneficiary } from "./beneficiary-routes.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
 import { changeWithMetrics } from "./metrics-change.ts";
 import { authenticated, errorResponses, JsonObject, notFoundResponse, UUID } from "./shared-schemas.ts";
@@ -28,7 +29,6 @@ import { authenticated, errorResponses, JsonObject, notFoundResponse, UUID } fro
  */
 
 const GoalParams = HouseholdParams.extend({ goal_id: z.string() });
-const BeneficiaryParams = HouseholdParams.extend({ beneficiary_id: z.string() });
 
 const forbidden = {
   403: {
@@ -190,13 +190,10 @@ export function registerPlanRoutes(app: App, ctx: ServerContext): void {
       const { id, beneficiary_id } = c.req.valid("param");
       const household = await visibleHousehold(ctx.db, c.get("auth").user, id);
       const request = c.req.valid("json");
-      const { result, events } = await changeWithMetrics(ctx, household.id, async (tx) => {
-        const contribution = UUID.test(beneficiary_id)
-          ? await recordContribution(tx, household.id, beneficiary_id, request, utcDateOf(ctx.now()))
-          : null;
-        if (!contribution) throw new NotFoundError("no such beneficiary");
-        return contribution;
-      });
+      const beneficiary = await householdBeneficiary(ctx.db, household.id, beneficiary_id);
+      const { result, events } = await changeWithMetrics(ctx, household.id, (tx) =>
+        recordContribution(tx, beneficiary.id, request, utcDateOf(ctx.now())),
+      );
       return c.json({ ...result, events }, 201);
     },
   );

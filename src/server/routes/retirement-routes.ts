@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { wire } from "../../app/json.ts";
-import { recordMetricsChange } from "../../app/planner-metrics.ts";
 import {
   backtestRequest,
   earningsHistory,
@@ -22,6 +21,7 @@ import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
+import { changeWithMetrics } from "./metrics-change.ts";
 import { authenticated, jsonAnswer, jsonBody, notFoundResponse } from "./shared-schemas.ts";
 
 export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
@@ -111,12 +111,9 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const request = c.req.valid("json");
       // The profile and the recomputed metrics events commit together (transactional outbox).
-      const saved = await ctx.db.transaction(async (tx) => {
-        const row = await putRetirementProfile(tx, household.id, request);
-        await recordMetricsChange(tx, household.id, ctx.refs, ctx.now());
-        return row;
-      });
-      ctx.metrics?.notify();
+      const { result: saved } = await changeWithMetrics(ctx, household.id, (tx) =>
+        putRetirementProfile(tx, household.id, request),
+      );
       return c.json(wire(profileJson(saved)), 200);
     },
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client.ts";
 import { householdPath, keys } from "./hooks.ts";
+import { CLIENTS_KEY } from "./planner.ts";
 
 /** What a household's plan is measured against (`GET /api/households/{id}/plan`). */
 export interface Goal {
@@ -46,7 +47,7 @@ function usePlanChange<T>(id: string, change: (input: T) => Promise<unknown>) {
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: keys.household(id, "plan") }),
-        client.invalidateQueries({ queryKey: ["planner", "clients"] }),
+        client.invalidateQueries({ queryKey: CLIENTS_KEY }),
       ]),
   });
 }
