@@ -27,6 +27,7 @@ import {
   saveGoalMeasurement,
 } from "../db/repositories/planner-metrics.ts";
 import { METRICS_TOPIC, type MetricEvent, type MetricType } from "./metric-event.ts";
+import type { GapAnswer } from "./retirement.ts";
 import { householdGap } from "./retirement-profiles.ts";
 
 /**
@@ -86,11 +87,16 @@ async function adherenceFor(db: Queryable, householdId: string, period: string) 
   return { month: spending ? spending.month.slice(0, 7) : null, report };
 }
 
-async function goalMeasures(db: Queryable, householdId: string, refs: ReferenceData, asOf: Date) {
+/** The household's retirement gap as of `asOf`'s UTC day, without corrections: what the retirement goal measures. */
+export function retirementGapAsOf(db: Queryable, householdId: string, refs: ReferenceData, asOf: Date) {
+  return householdGap(db, householdId, refs, parseIsoDate(asOf.toISOString().slice(0, 10)), {
+    corrections: false,
+  });
+}
+
+async function goalMeasures(db: Queryable, householdId: string, gap: GapAnswer | null, asOf: Date) {
   const previous = await previousGoalMeasurements(db, householdId);
   const measures: (GoalMeasure & { key: string })[] = [];
-  const today = parseIsoDate(asOf.toISOString().slice(0, 10));
-  const gap = await householdGap(db, householdId, refs, today, { corrections: false });
   if (gap && gap.report.fundedRatio !== null) {
     measures.push({
       key: "retirement",
@@ -125,11 +131,16 @@ async function goalMeasures(db: Queryable, householdId: string, refs: ReferenceD
   return measures;
 }
 
+/**
+ * `gap` is the household's retirement gap when the caller has already computed it with
+ * `retirementGapAsOf` for the same instant (the client list shows it too); otherwise it is computed here.
+ */
 export async function clientMetrics(
   db: Queryable,
   householdId: string,
   refs: ReferenceData,
   asOf: Date,
+  gap?: GapAnswer | null,
 ): Promise<ClientMetrics> {
   const period = asOf.toISOString().slice(0, 7);
   const interactions = await listInteractionsSince(
@@ -138,7 +149,8 @@ export async function clientMetrics(
     new Date(asOf.getTime() - WINDOW_DAYS * MS_PER_DAY),
   );
   const adherence = await adherenceFor(db, householdId, period);
-  const goals = (await goalMeasures(db, householdId, refs, asOf)).map(trackGoal);
+  const retirementGap = gap === undefined ? await retirementGapAsOf(db, householdId, refs, asOf) : gap;
+  const goals = (await goalMeasures(db, householdId, retirementGap, asOf)).map(trackGoal);
   return {
     householdId,
     period,

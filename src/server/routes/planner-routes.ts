@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { beneficiaryJson } from "../../app/beneficiaries.ts";
 import { wire } from "../../app/json.ts";
-import { clientMetrics } from "../../app/planner-metrics.ts";
+import { clientMetrics, retirementGapAsOf } from "../../app/planner-metrics.ts";
+import type { GapAnswer } from "../../app/retirement.ts";
 import { householdGap } from "../../app/retirement-profiles.ts";
 import { type CalendarDate, utcDateOf } from "../../core/dates.ts";
 import { ForbiddenError } from "../../core/errors.ts";
@@ -22,13 +23,7 @@ import {
 } from "./shared-schemas.ts";
 
 /** The retirement headline of a household: funded ratio and gap, or null without a profile. */
-async function retirementHeadline(
-  db: Queryable,
-  household: Household,
-  refs: ReferenceData,
-  today: CalendarDate,
-) {
-  const answer = await householdGap(db, household.id, refs, today, { corrections: false });
+function retirementHeadline(answer: GapAnswer | null) {
   if (!answer) return null;
   return {
     funded_ratio: answer.report.fundedRatio,
@@ -47,7 +42,7 @@ async function householdSummary(
   const [members, beneficiaries, retirement] = [
     await listMembers(db, household.id),
     await listBeneficiaries(db, household.id),
-    await retirementHeadline(db, household, refs, today),
+    retirementHeadline(await householdGap(db, household.id, refs, today, { corrections: false })),
   ];
   return {
     id: household.id,
@@ -96,15 +91,16 @@ export function registerPlannerRoutes(app: App, ctx: ServerContext): void {
       const { limit, offset } = c.req.valid("query");
       const page = await listVisibleHouseholds(ctx.db, user, limit, offset);
       const now = ctx.now();
-      const today = utcDateOf(now);
       const items = [];
       for (const household of page.items) {
+        // One gap per client serves both the headline and the retirement goal's progress.
+        const gap = await retirementGapAsOf(ctx.db, household.id, ctx.refs, now);
         items.push({
           id: household.id,
           name: household.name,
           state: household.state,
-          retirement: await retirementHeadline(ctx.db, household, ctx.refs, today),
-          metrics: await clientMetrics(ctx.db, household.id, ctx.refs, now),
+          retirement: retirementHeadline(gap),
+          metrics: await clientMetrics(ctx.db, household.id, ctx.refs, now, gap),
         });
       }
       return c.json(wire(pageOf(items, page.total, limit, offset)), 200);
