@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CalendarDate, formatIsoDate } from "../core/dates.ts";
-import { ValidationError } from "../core/errors.ts";
+import { StaleWriteError, ValidationError } from "../core/errors.ts";
 import { Money } from "../core/money.ts";
 import { ageInMonths, isoDate, money, rate, validate } from "../core/validation.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
@@ -9,20 +9,25 @@ import { householdIncome } from "../db/repositories/households.ts";
 import {
   findRetirementProfile,
   type RetirementProfileRow,
+  type StoredRetirementProfile,
   saveRetirementProfile,
 } from "../db/repositories/retirement-profiles.ts";
 import { type GapAnswer, gapRequest, retirementGapFor } from "./retirement.ts";
 import type { MonteCarloSettings } from "./retirement-simulation.ts";
 
-/** A household's retirement profile: the inputs of the gap engine kept between reviews. */
+/**
+ * A household's retirement profile: the inputs of the gap engine kept between reviews. What GET
+ * answers can be sent back as it is: null stands for an input not given, and `revision` is read
+ * from If-Match, not the body.
+ */
 export const retirementProfileRequest = z.object({
   birth_date: isoDate,
   retirement_age: ageInMonths({ min: 40, max: 80 }),
   savings: money({ min: Money.ZERO }),
   monthly_contribution: money({ min: Money.ZERO }),
   desired_income: money({ min: Money.fromDollars(1) }),
-  social_security: money({ min: Money.ZERO }).optional(),
-  salary: money({ min: Money.ZERO }).optional(),
+  social_security: money({ min: Money.ZERO }).nullish(),
+  salary: money({ min: Money.ZERO }).nullish(),
   return: rate({ min: -0.5, max: 0.5 }),
 });
 export type RetirementProfileRequest = z.output<typeof retirementProfileRequest>;
@@ -41,12 +46,18 @@ export function profileJson(row: RetirementProfileRow) {
   };
 }
 
+/**
+ * Replaces a household's profile. `ifRevision` (from HTTP If-Match) makes the save conditional on
+ * the stored profile still being the one the caller read, so a stale editor cannot overwrite a
+ * newer save; 0 means the caller saw no profile.
+ */
 export async function putRetirementProfile(
   db: Queryable,
   householdId: string,
   request: RetirementProfileRequest,
-): Promise<RetirementProfileRow> {
-  if (request.social_security === undefined && request.salary === undefined) {
+  ifRevision?: number,
+): Promise<StoredRetirementProfile> {
+  if (request.social_security == null && request.salary == null) {
     throw new ValidationError(
       "social_security",
       "give the expected annual benefit, or a salary to estimate it from",
@@ -62,8 +73,15 @@ export async function putRetirementProfile(
     salary: request.salary?.toString() ?? null,
     expectedReturn: String(request.return),
   };
-  await saveRetirementProfile(db, householdId, row);
-  return row;
+  const revision = await saveRetirementProfile(db, householdId, row, ifRevision);
+  if (revision === null) {
+    throw new StaleWriteError(
+      ifRevision === 0
+        ? "this household already has a retirement profile; load it and apply the change again"
+        : `the retirement profile changed since revision ${ifRevision} was read; load it and apply the change again`,
+    );
+  }
+  return { ...row, revision };
 }
 
 /** The gap for a household's stored profile, as of `today`; null when it has no profile yet. */

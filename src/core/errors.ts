@@ -43,6 +43,14 @@ export class ConflictError extends Error {
   override readonly name = "ConflictError";
 }
 
+/**
+ * A conditional write found the record changed since the caller read it (HTTP 412): saving would
+ * overwrite someone else's change, so nothing was written.
+ */
+export class StaleWriteError extends Error {
+  override readonly name = "StaleWriteError";
+}
+
 /** Too many attempts; retry after the given number of seconds (HTTP 429). */
 export class RateLimitedError extends Error {
   override readonly name = "RateLimitedError";

@@ -8,6 +8,7 @@ import {
   MissingReferenceDataError,
   NotFoundError,
   RateLimitedError,
+  StaleWriteError,
   UnauthorizedError,
   ValidationError,
 } from "../core/errors.ts";
@@ -48,6 +49,7 @@ export function respondToError(c: Context, error: unknown, logger: Logger): Resp
   if (error instanceof ForbiddenError) return c.json(errorBody("forbidden", error.message), 403);
   if (error instanceof NotFoundError) return c.json(errorBody("not_found", error.message), 404);
   if (error instanceof ConflictError) return c.json(errorBody("conflict", error.message), 409);
+  if (error instanceof StaleWriteError) return c.json(errorBody("precondition_failed", error.message), 412);
   if (error instanceof RateLimitedError) {
     c.header("Retry-After", String(error.retryAfterSeconds));
     return c.json(errorBody("too_many_requests", error.message), 429);

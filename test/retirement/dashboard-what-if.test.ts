@@ -33,6 +33,7 @@ const PROFILES: Record<string, RetirementProfile> = {
     social_security: null,
     salary: "150000.00",
     return: 0.06,
+    revision: 1,
   },
   chen: {
     birth_date: "1976-06-21",
@@ -43,6 +44,7 @@ const PROFILES: Record<string, RetirementProfile> = {
     social_security: null,
     salary: "168000.00",
     return: 0.065,
+    revision: 1,
   },
   okafor: {
     birth_date: "1990-01-09",
@@ -53,6 +55,7 @@ const PROFILES: Record<string, RetirementProfile> = {
     social_security: null,
     salary: "132000.00",
     return: 0.07,
+    revision: 1,
   },
   stated: STATED_PROFILE,
 };
@@ -61,7 +64,8 @@ describe("retirement what-ifs as the dashboard applies them", () => {
   it("sends the stored profile (its age in whole months) when nothing is applied; a stated benefit is not re-estimated", () => {
     const profile = PROFILES.stated!;
     // The stored null (no salary) is left out: the gap endpoint takes a salary or nothing.
-    const { salary: _, ...sent } = profile;
+    // The revision is not an input: it goes as If-Match on a save, never in a gap request.
+    const { salary: _, revision: __, ...sent } = profile;
     expect(whatIfRequest(profile, {})).toEqual({ ...sent, retirement_age: 797 / 12 });
     expect(gapFor(whatIfRequest(profile, {})).social_security_estimate).toBeNull();
   });

@@ -445,6 +445,48 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         await (await call(`/api/households/${firm.annHousehold}/retirement-profile`, { token })).json(),
       ).toEqual(before);
     });
+    it("saves over the revision read only (If-Match), so a stale editor overwrites nothing", async () => {
+      const { token } = await loginAs("carla@client.test");
+      const path = `/api/households/${firm.annHousehold}/retirement-profile`;
+      const read = await call(path, { token });
+      const { revision, ...stored } = (await read.json()) as {
+        revision: number;
+        monthly_contribution: string;
+      };
+      expect(read.headers.get("etag")).toBe(`"${revision}"`);
+      const put = (ifMatch: string | null, monthly: string) =>
+        call(path, {
+          method: "PUT",
+          token,
+          headers: ifMatch === null ? {} : { "if-match": ifMatch },
+          body: JSON.stringify({ ...stored, monthly_contribution: monthly }),
+        });
+
+      const first = await put(`"${revision}"`, "2100");
+      expect(first.status, await first.clone().text()).toBe(200);
+      expect(first.headers.get("etag")).toBe(`"${revision + 1}"`);
+      expect(((await first.json()) as { revision: number }).revision).toBe(revision + 1);
+
+      // A second editor still holding the old revision is refused, and the first save stands.
+      const stale = await put(`"${revision}"`, "2200");
+      expect(stale.status).toBe(412);
+      expect(((await stale.json()) as { error: string; message: string }).message).toContain(
+        `since revision ${revision} was read`,
+      );
+      expect(await put('"0"', "2200").then((r) => r.status)).toBe(412);
+      const bad = await put("latest", "2200");
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { fields: Record<string, string> }).fields).toHaveProperty("if-match");
+      const after = (await (await call(path, { token })).json()) as {
+        revision: number;
+        monthly_contribution: string;
+      };
+      expect(after).toMatchObject({ revision: revision + 1, monthly_contribution: "2100.00" });
+
+      // Without If-Match the save is unconditional, as before.
+      const unconditional = await put(null, stored.monthly_contribution);
+      expect(((await unconditional.json()) as { revision: number }).revision).toBe(revision + 2);
+    });
   });
 
   describe("beneficiaries and planner views", () => {

@@ -83,6 +83,8 @@ describe("saving an applied what-if to the retirement profile", () => {
       {
         method: "PUT",
         path: PROFILE_PATH,
+        // Saved only over the revision the change was made on.
+        ifMatch: '"3"',
         body: {
           birth_date: "1981-03-14",
           // Whole months as years (797 + 38), not the rounded 66.4167 + 3.1667 the API would refuse.
@@ -100,27 +102,48 @@ describe("saving an applied what-if to the retirement profile", () => {
     await waitFor(() => expect(requests.filter((r) => r.method === "GET")).toHaveLength(2));
   });
 
-  it("shows the API's reason for each field it refuses, and no 'saved'", async () => {
-    fakeApi({
+  /** Applies the balanced plan, confirms the save, and has the API refuse the PUT with `refusal`. */
+  async function refusedSave(refusal: { status: number; body: object }) {
+    const requests = fakeApi({
       [`GET ${PROFILE_PATH}`]: { body: STATED_PROFILE },
       "POST /api/retirement/gap": { body: { ...GAP, ...CLOSED, corrections: [] } },
-      [`PUT ${PROFILE_PATH}`]: {
-        status: 400,
-        body: {
-          error: "bad_request",
-          message: "retirement_age: must be between 40 and 80",
-          fields: { retirement_age: "must be between 40 and 80" },
-        },
-      },
+      [`PUT ${PROFILE_PATH}`]: refusal,
     });
     renderWithQueries(<Corrections householdId="h1" gap={GAP} />);
     const { user, confirm } = await applyAndConfirm();
     await user.click(within(confirm).getByRole("button", { name: "Confirm: replace the stored profile" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("retirement_age: must be between 40 and 80");
     expect(screen.queryByText(/^Saved/)).toBeNull();
+    return { requests, alert };
+  }
+
+  it("shows the API's reason for each field it refuses, and no 'saved'", async () => {
+    const { alert } = await refusedSave({
+      status: 400,
+      body: {
+        error: "bad_request",
+        message: "retirement_age: must be between 40 and 80",
+        fields: { retirement_age: "must be between 40 and 80" },
+      },
+    });
+    expect(alert.textContent).toContain("retirement_age: must be between 40 and 80");
     // The what-if stays, so it can be reset or tried again.
     expect(screen.getByRole("table", { name: "What if: A balanced plan" })).toBeTruthy();
+  });
+
+  it("when someone saved first, says so, saves nothing and fetches the newer stored profile", async () => {
+    const { requests, alert } = await refusedSave({
+      status: 412,
+      body: {
+        error: "precondition_failed",
+        message:
+          "the retirement profile changed since revision 3 was read; load it and apply the change again",
+      },
+    });
+    expect(alert.textContent).toContain("changed since revision 3 was read");
+    await waitFor(() =>
+      expect(requests.filter((r) => r.method === "GET" && r.path === PROFILE_PATH)).toHaveLength(2),
+    );
   });
 
   it("offers neither Apply nor Save for a correction whose what-if is unavailable", async () => {

@@ -1,4 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { wire } from "../../app/json.ts";
 import {
   backtestRequest,
@@ -19,10 +20,26 @@ import {
 } from "../../app/retirement-profiles.ts";
 import { utcDateOf } from "../../core/dates.ts";
 import { NotFoundError } from "../../core/errors.ts";
+import type { StoredRetirementProfile } from "../../db/repositories/retirement-profiles.ts";
 import type { App, ServerContext } from "../app.ts";
 import { HouseholdParams, visibleHousehold } from "./household-routes.ts";
 import { changeWithMetrics } from "./metrics-change.ts";
-import { authenticated, jsonAnswer, jsonBody, notFoundResponse } from "./shared-schemas.ts";
+import { authenticated, ErrorSchema, jsonAnswer, jsonBody, notFoundResponse } from "./shared-schemas.ts";
+
+/** `If-Match: "N"`: the profile revision the caller read (a weak `W/` prefix is accepted). */
+const IfMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^(W\/)?"\d{1,9}"$/, 'give the revision read, quoted, e.g. "3"')
+    .transform((tag) => Number(tag.replace(/^W\//, "").slice(1, -1)))
+    .optional(),
+});
+
+/** A stored profile with its revision, in the body and as the ETag. */
+function storedProfileAnswer(c: Context, profile: StoredRetirementProfile) {
+  c.header("ETag", `"${profile.revision}"`);
+  return c.json(wire({ ...profileJson(profile), revision: profile.revision }), 200);
+}
 
 export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
   app.openapi(
@@ -86,6 +103,9 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       tags: ["retirement"],
       summary: "A household's stored retirement inputs",
       security: authenticated,
+      description:
+        "`revision` (also the `ETag`) rises with every save; send it back as `If-Match` on PUT to save " +
+        "only if nobody saved in between.",
       request: { params: HouseholdParams },
       responses: { ...jsonAnswer("The profile"), ...notFoundResponse },
     }),
@@ -93,7 +113,7 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const profile = await findRetirementProfile(ctx.db, household.id);
       if (!profile) throw new NotFoundError("this household has no retirement profile yet");
-      return c.json(wire(profileJson(profile)), 200);
+      return storedProfileAnswer(c, profile);
     },
   );
 
@@ -103,18 +123,33 @@ export function registerRetirementRoutes(app: App, ctx: ServerContext): void {
       path: "/api/households/{id}/retirement-profile",
       tags: ["retirement"],
       summary: "Save a household's retirement inputs (replaces the previous ones)",
+      description:
+        'With `If-Match: "N"` (the `revision` read), the save happens only if the stored profile is ' +
+        'still at revision N (`"0"`: only if there is none yet); otherwise 412 and nothing is written.',
       security: authenticated,
-      request: { params: HouseholdParams, body: jsonBody(retirementProfileRequest) },
-      responses: { ...jsonAnswer("The saved profile"), ...notFoundResponse },
+      request: {
+        params: HouseholdParams,
+        headers: IfMatchHeaders,
+        body: jsonBody(retirementProfileRequest),
+      },
+      responses: {
+        ...jsonAnswer("The saved profile"),
+        ...notFoundResponse,
+        412: {
+          description: "The profile changed since the revision in If-Match was read; nothing was saved",
+          content: { "application/json": { schema: ErrorSchema } },
+        },
+      },
     }),
     async (c) => {
       const household = await visibleHousehold(ctx.db, c.get("auth").user, c.req.valid("param").id);
       const request = c.req.valid("json");
+      const ifRevision = c.req.valid("header")["if-match"];
       // The profile and the recomputed metrics events commit together (transactional outbox).
       const { result: saved } = await changeWithMetrics(ctx, household.id, (tx) =>
-        putRetirementProfile(tx, household.id, request),
+        putRetirementProfile(tx, household.id, request, ifRevision),
       );
-      return c.json(wire(profileJson(saved)), 200);
+      return storedProfileAnswer(c, saved);
     },
   );
 

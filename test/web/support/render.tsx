@@ -13,6 +13,8 @@ export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly body: unknown;
+  /** The If-Match header, recorded only when one was sent. */
+  readonly ifMatch?: string;
 }
 
 type Answer = { status?: number; body: unknown } | ((request: RecordedRequest) => unknown);
@@ -26,7 +28,8 @@ export function fakeApi(routes: Record<string, Answer>): RecordedRequest[] {
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? "GET";
     const body = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
-    const request = { method, path: input, body };
+    const ifMatch = (init.headers as Record<string, string> | undefined)?.["if-match"];
+    const request = { method, path: input, body, ...(ifMatch === undefined ? {} : { ifMatch }) };
     requests.push(request);
     const answer = routes[`${method} ${input}`] ?? routes[`${method} ${input.split("?")[0]}`];
     if (answer === undefined)

@@ -14,4 +14,5 @@ export const STATED_PROFILE: RetirementProfile = {
   social_security: "30000.00",
   salary: null,
   return: 0.05,
+  revision: 3,
 };

@@ -34,8 +34,13 @@ export function csrfToken(): string | undefined {
   return entry ? decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1)) : undefined;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   const csrf = method === "GET" ? undefined : csrfToken();
   if (csrf) headers[CSRF_HEADER] = csrf;
@@ -66,7 +71,8 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  put: <T>(path: string, body: unknown, headers?: Readonly<Record<string, string>>) =>
+    request<T>("PUT", path, body, headers),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
 

@@ -59,6 +59,8 @@ export interface RetirementProfile {
   social_security: string | null;
   salary: string | null;
   return: number;
+  /** Rises with every save; sent back as If-Match so a save cannot overwrite a newer one. */
+  revision: number;
 }
 
 export interface SimulationYear {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "./client.ts";
+import { ApiError, api } from "./client.ts";
 import { householdPath, keys } from "./hooks.ts";
 import { CLIENTS_KEY } from "./planner.ts";
 import type { RetirementGap, RetirementProfile, RetirementSimulation } from "./retirement-types.ts";
@@ -38,16 +38,26 @@ export function useWhatIfGap(id: string, request: Record<string, unknown> | null
 }
 
 /**
- * Replaces the household's stored retirement profile (PUT; `profile` in the API's wire form). The
- * household's retirement answers and the planner's client list (its gap headline) come from the
- * stored profile, so they are fetched again; the mutation settles once the profile and the gap are
- * current, so "saved" is never shown beside the old figures.
+ * Replaces the household's stored retirement profile (PUT; `profile` in the API's wire form), only
+ * if it is still at `revision`, the one the change was made on (If-Match). The household's
+ * retirement answers and the planner's client list (its gap headline) come from the stored
+ * profile, so they are fetched again; the mutation settles once the profile and the gap are
+ * current, so "saved" is never shown beside the old figures. When someone else saved first (412),
+ * the stored profile is fetched again, so what the user sees and may save next is the newer one.
  */
 export function useSaveRetirementProfile(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (profile: Record<string, unknown>) =>
-      api.put<RetirementProfile>(`${householdPath(id)}/retirement-profile`, profile),
+    mutationFn: ({ profile, revision }: { profile: Record<string, unknown>; revision: number }) =>
+      api.put<RetirementProfile>(`${householdPath(id)}/retirement-profile`, profile, {
+        "if-match": `"${revision}"`,
+      }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) {
+        void client.invalidateQueries({ queryKey: keys.household(id, "retirement-profile") });
+        void client.invalidateQueries({ queryKey: keys.household(id, "retirement-gap") });
+      }
+    },
     onSuccess: async () => {
       void client.invalidateQueries({ queryKey: keys.household(id, "retirement-simulation") });
       void client.invalidateQueries({ queryKey: CLIENTS_KEY });

@@ -33,14 +33,17 @@ export function Corrections({ householdId, gap }: { householdId: string; gap: Re
     setApplied(next);
   };
   const confirmSave = () => {
-    if (!request) return;
-    save.mutate(request, {
-      onSuccess: () => {
-        setApplied(null);
-        // The confirm button is gone: focus the message, so keyboard users are not left at the top.
-        status.current?.focus();
+    if (!request || !profile.data) return;
+    save.mutate(
+      { profile: request, revision: profile.data.revision },
+      {
+        onSuccess: () => {
+          setApplied(null);
+          // The confirm button is gone: focus the message, so keyboard users are not left at the top.
+          status.current?.focus();
+        },
       },
-    });
+    );
   };
   return (
     <section className="retirement-part" aria-labelledby="retirement-corrections-title">

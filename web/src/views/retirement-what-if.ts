@@ -51,7 +51,7 @@ function retirementAgeMonths(profile: RetirementProfile): number {
  * as months ÷ 12, not the rounded years, which the gap endpoint would refuse as not whole months.
  */
 export function whatIfRequest(profile: RetirementProfile, change: ProfileChange): Record<string, unknown> {
-  const { social_security, salary, ...rest } = profile;
+  const { social_security, salary, revision: _revision, ...rest } = profile;
   return {
     ...rest,
     retirement_age: retirementAgeMonths(profile) / 12,
