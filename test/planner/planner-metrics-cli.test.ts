@@ -6,6 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PLANNER, ensureDemoData } from "../../src/app/demo-data.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openDatabase } from "../../src/db/open-database.ts";
+import {
+  claimRelayLease,
+  countUnsentOutbox,
+  relayLeaseHolder,
+  releaseRelayLease,
+} from "../../src/db/repositories/outbox.ts";
 import { clientsOf, insertInteraction } from "../../src/db/repositories/planner-metrics.ts";
 import { findUserByEmail } from "../../src/db/repositories/users.ts";
 import { testBrokers } from "../support/kafka.ts";
@@ -66,6 +72,22 @@ describe("finplan planner metrics on the demo firm", () => {
     );
     await db.close();
     expect(unsent?.n).toBe(0);
+  });
+
+  it("leaves the events to a running server whose relay holds the outbox lease, and says so", async () => {
+    process.env.KAFKA_BROKERS = testBrokers().join(",");
+    const db = await openDatabase({ dataDir: dir });
+    await claimRelayLease(db, "server on host-a", 60_000);
+    await db.close();
+    const json = await runCliJson(["planner", "metrics", "--planner", DEMO_PLANNER, "--publish"]);
+    expect(json.published).toMatch(
+      /^Wrote \d+ events to the outbox; the running server \(server on host-a\) publishes them to Kafka\.$/,
+    );
+    const after = await openDatabase({ dataDir: dir });
+    expect(await countUnsentOutbox(after)).toBeGreaterThan(0);
+    expect((await relayLeaseHolder(after))?.holder).toBe("server on host-a");
+    await releaseRelayLease(after, "server on host-a");
+    await after.close();
   });
 
   it("rejects an unknown planner with exit code 2 and the flag name", async () => {

@@ -63,21 +63,41 @@ describe.each(DATABASE_KINDS)("metrics from stored plan data on %s", (kind) => {
     expect(college).toMatchObject({ fundedRatio: 0.25, status: "off_track", trend: null });
   });
 
+  /** A recompute every `everyMs` as of AS_OF; `rounds()` counts the rounds that wrote events. */
+  function schedule(everyMs: number, when?: () => boolean) {
+    let ran = 0;
+    const stop = scheduleMetricsRecompute({
+      db,
+      refs: referenceData(),
+      now: () => AS_OF,
+      onEvents: () => ran++,
+      logger: createLogger("silent"),
+      everyMs,
+      ...(when ? { when } : {}),
+    });
+    return { stop, rounds: () => ran };
+  }
+
   it("recomputes linked households on a schedule and writes their events to the outbox", async () => {
     const before = await countUnsentOutbox(db);
-    let ran = 0;
-    const stop = scheduleMetricsRecompute(
-      db,
-      referenceData(),
-      () => AS_OF,
-      () => ran++,
-      createLogger("silent"),
-      50,
-    );
-    while (ran === 0) await new Promise((r) => setTimeout(r, 20));
+    const { stop, rounds } = schedule(50);
+    while (rounds() === 0) await new Promise((r) => setTimeout(r, 20));
     stop();
     expect(await countUnsentOutbox(db)).toBeGreaterThanOrEqual(before + 3);
     const metrics = await clientMetrics(db, household, referenceData(), AS_OF);
     expect(metrics.goals.find((g) => g.kind === "college")?.trend).toBe("steady");
+  });
+
+  it("skips scheduled rounds while told to: another server's relay holds the outbox lease", async () => {
+    const before = await countUnsentOutbox(db);
+    let asked = 0;
+    const { stop, rounds } = schedule(20, () => {
+      asked += 1;
+      return false;
+    });
+    while (asked < 3) await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(rounds()).toBe(0);
+    expect(await countUnsentOutbox(db)).toBe(before);
   });
 });

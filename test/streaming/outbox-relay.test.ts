@@ -2,10 +2,16 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { METRICS_TOPIC } from "../../src/app/metric-event.ts";
 import type { Database } from "../../src/db/database.ts";
-import { countUnsentOutbox, insertOutboxEvent, type OutboxRow } from "../../src/db/repositories/outbox.ts";
+import {
+  claimRelayLease,
+  countUnsentOutbox,
+  insertOutboxEvent,
+  type OutboxRow,
+  relayLeaseHolder,
+} from "../../src/db/repositories/outbox.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { OutboxRelay } from "../../src/server/streaming/outbox-relay.ts";
-import { freshDatabase } from "../support/databases.ts";
+import { DATABASE_KINDS, freshDatabase } from "../support/databases.ts";
 import { sampleMetricEvent } from "../support/kafka.ts";
 
 const CLIENTS = [randomUUID(), randomUUID(), randomUUID()];
@@ -100,5 +106,69 @@ describe("outbox relay", () => {
       maxBackoffMs: 1_000,
     });
     expect([1, 2, 3, 4, 5, 6].map((n) => relay.backoffMs(n))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+  });
+});
+
+describe.each(DATABASE_KINDS)("outbox relays of several servers on one %s database", (kind) => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await freshDatabase(kind);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  const relayOf = (holder: string, publish: (rows: readonly OutboxRow[]) => Promise<void>) =>
+    new OutboxRelay(db, { publish }, createLogger("silent"), { batchSize: 20, pollMs: 5, holder });
+  const untilSent = async () => {
+    while ((await countUnsentOutbox(db)) > 0) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it("publish every row once and in id order, one relay at a time", async () => {
+    const written = await writeEvents(db, 300);
+    const sent: { by: string; eventId: string }[] = [];
+    // A publisher that yields mid-batch, so the other relay gets every chance to interleave.
+    const publisherFor = (by: string) => async (rows: readonly OutboxRow[]) => {
+      for (const row of rows) {
+        sent.push({ by, eventId: row.eventId });
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const first = relayOf("server A", publisherFor("server A"));
+    const second = relayOf("server B", publisherFor("server B"));
+    first.start();
+    second.start();
+    await untilSent();
+    await Promise.all([first.stop(), second.stop()]);
+    expect(sent.map((s) => s.eventId)).toEqual(written);
+    expect(new Set(sent.map((s) => s.by)).size).toBe(1);
+  });
+
+  it("hand over when the publishing relay stops: the other one takes the lease and publishes", async () => {
+    const published: string[] = [];
+    const first = relayOf("server A", async (rows) => void published.push(...rows.map(() => "A")));
+    const second = relayOf("server B", async (rows) => void published.push(...rows.map(() => "B")));
+    await writeEvents(db, 5);
+    expect(await first.relayOnce()).toBe(5);
+    expect(await second.relayOnce()).toBeNull();
+    await first.stop();
+    await writeEvents(db, 4);
+    expect(await second.relayOnce()).toBe(4);
+    expect(second.leader).toBe(true);
+    expect(published).toEqual(["A", "A", "A", "A", "A", "B", "B", "B", "B"]);
+    await second.stop();
+  });
+
+  it("wait out the lease of a relay that died holding it, then publish", async () => {
+    expect(await claimRelayLease(db, "server that died", 300)).toBe(true);
+    await writeEvents(db, 3);
+    const survivor = relayOf("server B", async () => undefined);
+    expect(await survivor.relayOnce()).toBeNull();
+    expect((await relayLeaseHolder(db))?.holder).toBe("server that died");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await survivor.relayOnce()).toBe(3);
+    expect((await relayLeaseHolder(db))?.holder).toBe("server B");
+    await survivor.stop();
+    expect(await relayLeaseHolder(db)).toBeNull();
   });
 });

@@ -17,6 +17,17 @@ const TREND_MARK = { improving: "↑", steady: "→", declining: "↓" } as cons
 
 const score = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
+/** What became of the events written: sent from here, or left to the server that holds the outbox lease. */
+function publishedText(
+  events: number,
+  drained: { sent: number; publishedBy: string | null },
+  brokers: readonly string[],
+): string {
+  return drained.publishedBy === null
+    ? `Published ${events} events; ${drained.sent} outbox rows sent to Kafka at ${brokers.join(",")}.`
+    : `Wrote ${events} events to the outbox; the running server (${drained.publishedBy}) publishes them to Kafka.`;
+}
+
 function goalSummary(metrics: ClientMetrics): string {
   if (metrics.goals.length === 0) return "no goals with a target";
   return metrics.goals
@@ -92,9 +103,8 @@ export function registerPlannerMetricsCommand(parent: Command): void {
               .length;
           }
           const brokers = brokersFromEnv();
-          const sent = brokers ? await drainOutboxToKafka(db, brokers, createLogger("warn")) : 0;
           published = brokers
-            ? `Published ${events} events; ${sent} outbox rows sent to Kafka at ${brokers.join(",")}.`
+            ? publishedText(events, await drainOutboxToKafka(db, brokers, createLogger("warn")), brokers)
             : `Wrote ${events} events to the outbox; the server delivers them (KAFKA_BROKERS is not set).`;
         }
         if (options.json) printJson({ planner: planner.email, clients: rows, published });

@@ -13,7 +13,11 @@ import { createApp } from "../../server/app.ts";
 import { listen } from "../../server/listen.ts";
 import { createLogger } from "../../server/logger.ts";
 import { brokersFromEnv } from "../../server/streaming/kafka-clients.ts";
-import { scheduleMetricsRecompute, startMetricsStreaming } from "../../server/streaming/metrics-streaming.ts";
+import {
+  dashboardGroupId,
+  scheduleMetricsRecompute,
+  startMetricsStreaming,
+} from "../../server/streaming/metrics-streaming.ts";
 import { flagName, requestFromOptions, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 
@@ -53,15 +57,22 @@ export function registerServerCommands(program: Command): void {
       await loadReferenceTables(db, refs);
       if (options.demo) await ensureDemoData(db, utcDateOf(new Date()));
       const fundLists = defaultFundListStore(refs.education.baselineFundLists);
-      const metrics = await startMetricsStreaming({ db, logger, brokers: brokersFromEnv() });
-      const stopSchedule = scheduleMetricsRecompute(
+      const metrics = await startMetricsStreaming({
+        db,
+        logger,
+        brokers: brokersFromEnv(),
+        groupId: dashboardGroupId(port),
+      });
+      const stopSchedule = scheduleMetricsRecompute({
         db,
         refs,
-        () => new Date(),
-        metrics.notify,
+        now: () => new Date(),
+        onEvents: metrics.notify,
         logger,
-        3_600_000,
-      );
+        everyMs: 3_600_000,
+        // Of several servers on one database, the one publishing the outbox recomputes.
+        when: () => metrics.relay.leader,
+      });
       const server = await listen(
         createApp({ db, refs, fundLists, now: () => new Date(), logger, metrics }),
         port,

@@ -67,3 +67,33 @@ export async function countUnsentOutbox(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: unknown }>("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL");
   return asInteger(row?.n ?? 0);
 }
+
+/**
+ * Takes or renews the outbox relay lease for `holder` for `ttlMs`: granted when nobody holds it,
+ * when `holder` already does, or when the holder's lease has expired. Answers whether it was
+ * granted. One statement, so two relays asking at once cannot both win.
+ */
+export async function claimRelayLease(db: Queryable, holder: string, ttlMs: number): Promise<boolean> {
+  const granted = await db.query(
+    `INSERT INTO outbox_relay_lease (id, holder, expires_at)
+     VALUES (true, $1, clock_timestamp() + $2 * interval '1 millisecond')
+     ON CONFLICT (id) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+     WHERE outbox_relay_lease.holder = EXCLUDED.holder OR outbox_relay_lease.expires_at < clock_timestamp()
+     RETURNING holder`,
+    [holder, ttlMs],
+  );
+  return granted.length === 1;
+}
+
+/** Gives the lease up, if `holder` has it, so another relay can take over at once. */
+export async function releaseRelayLease(db: Queryable, holder: string): Promise<void> {
+  await db.query("DELETE FROM outbox_relay_lease WHERE holder = $1", [holder]);
+}
+
+/** Who holds the outbox relay lease and until when, or null when nobody does. */
+export async function relayLeaseHolder(db: Queryable): Promise<{ holder: string; expiresAt: Date } | null> {
+  const [row] = await db.query<{ holder: string; expires_at: unknown }>(
+    "SELECT holder, expires_at FROM outbox_relay_lease WHERE expires_at >= clock_timestamp()",
+  );
+  return row ? { holder: row.holder, expiresAt: new Date(row.expires_at as string | Date) } : null;
+}

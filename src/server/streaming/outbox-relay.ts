@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Database } from "../../db/database.ts";
 import {
+  claimRelayLease,
   markOutboxSent,
   type OutboxRow,
   recordOutboxFailure,
+  releaseRelayLease,
   unsentOutboxRows,
 } from "../../db/repositories/outbox.ts";
 import type { Logger } from "../logger.ts";
@@ -20,7 +24,17 @@ export interface RelayOptions {
   /** Backoff after a failed publish: initialMs · 2^(failures−1), at most maxMs. */
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
+  /**
+   * How long the outbox lease lasts without renewal. A relay renews it before every batch, so this
+   * only bounds how long the others wait after a holder died without giving it up.
+   */
+  readonly leaseMs?: number;
+  /** Names this relay in the lease (default: host, process id and a random suffix). */
+  readonly holder?: string;
 }
+
+/** How often a relay without the lease asks for it. */
+const FOLLOWER_POLL_MS = 1_000;
 
 /**
  * Publishes unsent outbox rows in id order and marks them sent. A batch is marked only after the
@@ -29,7 +43,9 @@ export interface RelayOptions {
  * relay keeps retrying the same batch with exponential backoff. A batch that was partly written
  * before a failure is sent again; consumers de-duplicate by event_id.
  *
- * One relay per database: two relays would each read the same unsent rows.
+ * Several servers may share a database, each with a relay: only the holder of the outbox lease
+ * (see migration 0006) publishes, the others wait and take over when it stops or its lease
+ * expires. So rows are not sent twice by two relays at once, and they leave in id order.
  */
 export class OutboxRelay {
   readonly #batchSize: number;
@@ -40,6 +56,9 @@ export class OutboxRelay {
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
   #failures = 0;
+  readonly #leaseMs: number;
+  readonly #holder: string;
+  #leader = false;
 
   constructor(
     private readonly db: Database,
@@ -51,6 +70,18 @@ export class OutboxRelay {
     this.#pollMs = options.pollMs ?? 250;
     this.#initialBackoffMs = options.initialBackoffMs ?? 100;
     this.#maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.#leaseMs = options.leaseMs ?? 30_000;
+    this.#holder = options.holder ?? `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
+  }
+
+  /** The name this relay holds the outbox lease under. */
+  get holder(): string {
+    return this.#holder;
+  }
+
+  /** Whether this relay held the outbox lease at its last batch: it is the one publishing. */
+  get leader(): boolean {
+    return this.#leader;
   }
 
   /** Consecutive failed publishes (0 when the last one succeeded). */
@@ -59,10 +90,20 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes one batch. Returns how many rows were sent; throws (after recording the failure on
-   * the rows) when the publisher fails.
+   * Publishes one batch. Returns how many rows were sent, or null when another relay holds the
+   * outbox lease (nothing was read); throws (after recording the failure on the rows) when the
+   * publisher fails.
    */
-  async relayOnce(): Promise<number> {
+  async relayOnce(): Promise<number | null> {
+    const leader = await claimRelayLease(this.db, this.#holder, this.#leaseMs);
+    if (leader !== this.#leader) {
+      this.logger.info(
+        { holder: this.#holder },
+        leader ? "outbox relay holds the lease: publishing" : "another server's relay holds the outbox lease",
+      );
+      this.#leader = leader;
+    }
+    if (!leader) return null;
     const rows = await unsentOutboxRows(this.db, this.#batchSize);
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
@@ -97,6 +138,13 @@ export class OutboxRelay {
     this.notify();
     await this.#loop;
     this.#loop = null;
+    await this.releaseLease();
+  }
+
+  /** Gives up the outbox lease (if held), so another server's relay takes over without waiting. */
+  async releaseLease(): Promise<void> {
+    await releaseRelayLease(this.db, this.#holder);
+    this.#leader = false;
   }
 
   async #run(): Promise<void> {
@@ -106,8 +154,9 @@ export class OutboxRelay {
         const sent = await this.relayOnce();
         if (this.#failures > 0) this.logger.info({ after: this.#failures }, "outbox relay publishing again");
         this.#failures = 0;
-        if (sent === this.#batchSize) continue;
-        if (sent > 0) continue;
+        // A relay without the lease asks again only now and then: the holder renews it often.
+        if (sent === null) wait = Math.max(this.#pollMs, FOLLOWER_POLL_MS);
+        else if (sent > 0) continue;
       } catch (error) {
         this.#failures += 1;
         wait = this.backoffMs(this.#failures);
