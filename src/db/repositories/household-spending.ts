@@ -167,13 +167,20 @@ export async function updateCategories(
   householdId: string,
   changes: readonly { id: string; category: Category; ruleId: string }[],
 ): Promise<void> {
-  for (const change of changes) {
+  // One statement per chunk of rows (arrays unnested into a join), not one round trip per row.
+  for (let start = 0; start < changes.length; start += UPDATE_CHUNK) {
+    const chunk = changes.slice(start, start + UPDATE_CHUNK);
     await db.query(
-      "UPDATE transactions SET category = $3, rule_id = $4 WHERE household_id = $1 AND fingerprint = $2",
-      [householdId, change.id, change.category, change.ruleId],
+      `UPDATE transactions t SET category = c.category, rule_id = c.rule_id
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS c (fingerprint, category, rule_id)
+       WHERE t.household_id = $1 AND t.fingerprint = c.fingerprint`,
+      [householdId, chunk.map((c) => c.id), chunk.map((c) => c.category), chunk.map((c) => c.ruleId)],
     );
   }
 }
+
+/** Rows per re-categorization statement: large enough to amortize, small enough to bound one statement. */
+const UPDATE_CHUNK = 5_000;
 
 /** Replaces the household's monthly roll-up with `rows` (one per month). */
 export async function replaceMonthlyRollup(
