@@ -61,14 +61,20 @@ export async function importIntoHousehold(
   fileName: string,
   chunks: AsyncIterable<string> | Iterable<string>,
   request: ImportRequest,
+  /** The import day (YYYY-MM-DD): rows dated after it are imported with a warning in the report. */
+  today?: string,
 ): Promise<ImportReport> {
   const seen = await knownTransactionIds(db, householdId);
   const categorizer = new Categorizer(await categoryRules(db, householdId));
   const fresh: StoredTransaction[] = [];
-  const run = createStatementImport(importOptionsFor(request, fileName), seen, (transaction: Transaction) => {
-    const categorization = categorizer.categorize(transaction);
-    fresh.push({ transaction, category: categorization.category, ruleId: categorization.ruleId });
-  });
+  const run = createStatementImport(
+    importOptionsFor(request, fileName, today),
+    seen,
+    (transaction: Transaction) => {
+      const categorization = categorizer.categorize(transaction);
+      fresh.push({ transaction, category: categorization.category, ruleId: categorization.ruleId });
+    },
+  );
   for await (const chunk of chunks) run.push(chunk);
   const report = run.end();
   await db.transaction(async (tx) => {

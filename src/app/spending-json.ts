@@ -17,6 +17,7 @@ export function importReportJson(report: ImportReport) {
     rejected_count: report.rejectedCount,
     rejected: report.rejected,
     assumptions: report.assumptions,
+    warnings: report.warnings,
   };
 }
 

@@ -54,9 +54,15 @@ export const analyzeRequest = z.object({
 });
 export type AnalyzeRequest = z.output<typeof analyzeRequest>;
 
-export function importOptionsFor(request: ImportRequest, fallbackAccount: string): ImportOptions {
+/** The importer's options for a request; `today` (YYYY-MM-DD) makes later-dated rows a warning. */
+export function importOptionsFor(
+  request: ImportRequest,
+  fallbackAccount: string,
+  today?: string,
+): ImportOptions {
   return {
     fallbackAccount,
+    ...(today ? { today } : {}),
     ...(request.account ? { account: request.account } : {}),
     ...(request.columns ? { columns: request.columns } : {}),
     ...(request.date_format ? { dateOrder: request.date_format } : {}),

@@ -673,6 +673,20 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
         expect(t.category).toBe("entertainment");
     });
 
+    it("imports rows dated after the import day, with a warning that names them", async () => {
+      const { token } = await loginAs("carla@client.test");
+      // The server's day is 2026-11-25: the second row is dated the week after.
+      const text =
+        "Date,Description,Amount\n2026-11-20,CORNER GROCER,-42.10\n2026-12-02,CORNER GROCER,-18.00\n";
+      const response = await upload(token, firm.annHousehold, "grocer.csv", text);
+      expect(response.status).toBe(201);
+      const report = (await response.json()) as { imported: number; warnings: string[] };
+      expect(report.imported).toBe(2);
+      expect(report.warnings).toEqual([
+        "1 transaction is dated after 2026-11-25 (the latest 2026-12-02); a statement lists only what has happened, so check the date order the file was read with",
+      ]);
+    });
+
     it.each([
       ["empty.csv", "the file is empty"],
       ["wrong-columns.csv", "not a statement"],

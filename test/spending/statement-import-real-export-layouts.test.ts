@@ -82,6 +82,19 @@ describe("CSV exports as banks and card issuers produce them", () => {
     expect(report.assumptions[0]).toContain("day/month/year");
   });
 
+  it("warns about rows dated after the import day, and imports them", () => {
+    const text =
+      "Date,Description,Amount\n11/03/2026,SAFEWAY,-12.00\n12/11/2026,SAFEWAY,-9.00\n12/20/2026,SHELL,-40.00\n";
+    const dated = importStatement(text, { fallbackAccount: "x", today: "2026-12-06" });
+    expect(dated.transactions).toHaveLength(3);
+    expect(dated.report.warnings).toEqual([
+      "2 transactions are dated after 2026-12-06 (the latest 2026-12-20); a statement lists only what has happened, so check the date order the file was read with",
+    ]);
+    // Without an import day (as in a test of old statements) nothing is judged.
+    expect(importStatement(text, { fallbackAccount: "x" }).report.warnings).toEqual([]);
+    expect(importStatement(text, { fallbackAccount: "x", today: "2026-12-20" }).report.warnings).toEqual([]);
+  });
+
   it("reads DD-MMM-YYYY dates and negatives in parentheses", () => {
     const { transactions } = importFixture("named-month-parentheses.csv");
     expect(transactions.map((t) => [t.date, t.amount.toString()])).toEqual([

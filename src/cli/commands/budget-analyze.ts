@@ -15,7 +15,7 @@ import { finplanHome } from "../../data/finplan-home.ts";
 import { referenceData } from "../../data/reference-data.ts";
 import { FileTransactionStore } from "../../data/transaction-store.ts";
 import { FileUserRuleStore } from "../../data/user-rule-store.ts";
-import { readInputFile, requestFromOptions, withFlagNames } from "../options.ts";
+import { readInputFile, requestFromOptions, todayIso, withFlagNames } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
 import { renderAnalysis, renderImportReport, renderTransactions } from "./budget-report.ts";
@@ -86,8 +86,12 @@ export function registerBudgetAnalyzeCommand(budget: Command): void {
           const seen = new IdSet();
           for (const file of files) {
             reports.push(
-              await importStatementFile(file, "--file", importOptionsFor(request, ""), seen, (t) =>
-                transactions.push(t),
+              await importStatementFile(
+                file,
+                "--file",
+                importOptionsFor(request, "", todayIso()),
+                seen,
+                (t) => transactions.push(t),
               ),
             );
           }

@@ -4,7 +4,7 @@ import { importReportJson } from "../../app/spending-json.ts";
 import type { ImportReport } from "../../core/spending/import/import-report.ts";
 import { finplanHome } from "../../data/finplan-home.ts";
 import { FileTransactionStore } from "../../data/transaction-store.ts";
-import { requestFromOptions } from "../options.ts";
+import { requestFromOptions, todayIso } from "../options.ts";
 import { print, printJson } from "../output.ts";
 import { importStatementFile } from "../statement-files.ts";
 import { collect, withStatementOptions } from "./budget-analyze.ts";
@@ -35,7 +35,7 @@ export function registerBudgetImportCommand(budget: Command): void {
         const batch = store.beginBatch();
         try {
           reports.push(
-            await importStatementFile(file, "--file", importOptionsFor(request, ""), seen, (t) =>
+            await importStatementFile(file, "--file", importOptionsFor(request, "", todayIso()), seen, (t) =>
               batch.add(t),
             ),
           );

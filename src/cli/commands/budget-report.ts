@@ -21,6 +21,7 @@ export function renderImportReport(file: string, report: ImportReport): string {
     lines.push(`  … and ${report.rejectedCount - report.rejected.length} more rejected rows`);
   }
   lines.push(...report.assumptions.map((a) => `  assumed: ${a}`));
+  lines.push(...report.warnings.map((w) => `  warning: ${w}`));
   return lines.join("\n");
 }
 

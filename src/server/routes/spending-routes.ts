@@ -3,6 +3,7 @@ import { addHouseholdRule, analyzeHousehold, importIntoHousehold } from "../../a
 import { wire } from "../../app/json.ts";
 import { categorizeRequest, importRequest } from "../../app/spending.ts";
 import { analysisJson, importReportJson } from "../../app/spending-json.ts";
+import { formatIsoDate, utcDateOf } from "../../core/dates.ts";
 import { ValidationError } from "../../core/errors.ts";
 import { Money } from "../../core/money.ts";
 import { builtinCategorization } from "../../core/spending/categorizer.ts";
@@ -74,6 +75,7 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
         file.name || "upload",
         textOf(file),
         options,
+        formatIsoDate(utcDateOf(ctx.now())),
       );
       return c.json(wire({ file: file.name, ...importReportJson(report) }), 201);
     },

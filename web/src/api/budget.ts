@@ -76,6 +76,8 @@ export interface ImportReport {
   rejected_count: number;
   rejected: { line: number; reason: string }[];
   assumptions: string[];
+  /** What looks wrong in rows imported all the same (e.g. dates after today). */
+  warnings: string[];
 }
 
 export interface AddedRule {

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { type ImportReport, type StatementOptions, useStatementUpload } from "../api/budget.ts";
 import type { UploadProgress } from "../api/upload.ts";
 import { Refused } from "../components/status.tsx";
@@ -43,7 +43,7 @@ export function StatementUpload({ householdId }: { householdId: string }) {
       </form>
       {upload.isPending && progress ? <Progress file={file} progress={progress} /> : null}
       <Refused error={upload.error} what="The file was not imported; nothing was changed." />
-      {upload.data ? <Report report={upload.data} /> : null}
+      {upload.data ? <ImportReportView report={upload.data} /> : null}
     </>
   );
 }
@@ -117,7 +117,8 @@ function Progress({ file, progress }: { file: File | null; progress: UploadProgr
   );
 }
 
-function Report({ report }: { report: ImportReport }) {
+/** The import report: counts, refused rows by line, what to check and how the file was read. */
+export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <div className="import-report" role="status" aria-live="polite">
       <p>
@@ -145,16 +146,23 @@ function Report({ report }: { report: ImportReport }) {
           </ul>
         </>
       ) : null}
-      {report.assumptions.length > 0 ? (
-        <>
-          <p>How the file was read:</p>
-          <ul className="note">
-            {report.assumptions.map((assumption) => (
-              <li key={assumption}>{assumption}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Sentences title={<strong>Check:</strong>} items={report.warnings} className="import-warnings" />
+      <Sentences title="How the file was read:" items={report.assumptions} className="note" />
     </div>
+  );
+}
+
+/** A titled list of the report's sentences, or nothing when there are none. */
+function Sentences({ title, items, className }: { title: ReactNode; items: string[]; className: string }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <p>{title}</p>
+      <ul className={className}>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -14,6 +14,8 @@ export interface ImportReport {
   readonly rejected: readonly RejectedRow[];
   /** Conventions detected rather than given (date order, sign), stated so the user can override. */
   readonly assumptions: readonly string[];
+  /** What looks wrong in rows that were imported all the same (dates after the import day). */
+  readonly warnings: readonly string[];
 }
 
 export interface RejectedRow {
@@ -39,6 +41,8 @@ export class ReportBuilder {
   rejectedCount = 0;
   readonly rejected: RejectedRow[] = [];
   readonly assumptions: string[] = [];
+  #futureDated = 0;
+  #latestFutureDate = "";
 
   constructor(
     readonly format: "csv" | "ofx",
@@ -46,6 +50,8 @@ export class ReportBuilder {
     public account: string,
     private readonly seen: SeenIds,
     private readonly emit: (transaction: Transaction) => void,
+    /** The import day (YYYY-MM-DD), when known: a transaction dated after it is warned about. */
+    private readonly today?: string,
   ) {}
 
   reject(line: number, reason: string): void {
@@ -60,7 +66,21 @@ export class ReportBuilder {
     }
     this.seen.add(transaction.id);
     this.imported++;
+    // ISO dates compare as text. A statement lists what has happened, so a later date is a misread.
+    if (this.today !== undefined && transaction.date > this.today) {
+      this.#futureDated++;
+      if (transaction.date > this.#latestFutureDate) this.#latestFutureDate = transaction.date;
+    }
     this.emit(transaction);
+  }
+
+  #warnings(): string[] {
+    if (this.#futureDated === 0) return [];
+    const some = this.#futureDated === 1 ? "1 transaction is" : `${this.#futureDated} transactions are`;
+    const check = this.format === "csv" ? "check the date order the file was read with" : "check the file";
+    return [
+      `${some} dated after ${this.today} (the latest ${this.#latestFutureDate}); a statement lists only what has happened, so ${check}`,
+    ];
   }
 
   report(): ImportReport {
@@ -74,6 +94,7 @@ export class ReportBuilder {
       rejectedCount: this.rejectedCount,
       rejected: this.rejected,
       assumptions: this.assumptions,
+      warnings: this.#warnings(),
     };
   }
 }

@@ -21,6 +21,8 @@ export interface ImportOptions {
   readonly columns?: ColumnMapping;
   readonly dateOrder?: DateOrder;
   readonly sign?: SignConvention;
+  /** The import day (YYYY-MM-DD): transactions dated after it are imported with a warning. */
+  readonly today?: string;
 }
 
 export interface StatementImport {
@@ -57,10 +59,10 @@ export function createStatementImport(
     if (looksBinary(text))
       throw new ValidationError("file", "not a statement: the file holds binary data, not text");
     if (OFX_START.test(text)) {
-      report = new ReportBuilder("ofx", account, seen, emit);
+      report = new ReportBuilder("ofx", account, seen, emit, options.today);
       parser = new OfxStatementParser(report, options.account !== undefined);
     } else {
-      report = new ReportBuilder("csv", account, seen, emit);
+      report = new ReportBuilder("csv", account, seen, emit, options.today);
       parser = new CsvStatementParser(report, {
         ...(options.columns ? { columns: options.columns } : {}),
         ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
