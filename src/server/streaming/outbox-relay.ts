@@ -59,6 +59,8 @@ export class OutboxRelay {
   readonly #leaseMs: number;
   readonly #holder: string;
   #leader = false;
+  /** Whether the lease was asked for yet (the first answer is logged differently). */
+  #asked = false;
 
   constructor(
     private readonly db: Database,
@@ -96,8 +98,11 @@ export class OutboxRelay {
    */
   async relayOnce(): Promise<number | null> {
     const leader = await claimRelayLease(this.db, this.#holder, this.#leaseMs);
-    if (leader !== this.#leader) {
-      this.logger.info(
+    const first = !this.#asked;
+    this.#asked = true;
+    if (first || leader !== this.#leader) {
+      // Publishing from the start is the usual case; a follower or a hand-over is worth a line.
+      this.logger[first && leader ? "debug" : "info"](
         { holder: this.#holder },
         leader ? "outbox relay holds the lease: publishing" : "another server's relay holds the outbox lease",
       );
