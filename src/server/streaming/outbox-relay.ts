@@ -76,11 +76,6 @@ export class OutboxRelay {
     this.#holder = options.holder ?? `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
   }
 
-  /** The name this relay holds the outbox lease under. */
-  get holder(): string {
-    return this.#holder;
-  }
-
   /** Whether this relay held the outbox lease at its last batch: it is the one publishing. */
   get leader(): boolean {
     return this.#leader;
