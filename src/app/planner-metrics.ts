@@ -18,7 +18,7 @@ import {
   contributionsBetween,
   findSavingsTarget,
   hasContributionRecords,
-  latestSpendingMonth,
+  latestSpendingMonthBefore,
   listBudgets,
   listGoals,
   listInteractionsSince,
@@ -32,7 +32,7 @@ import { householdGap } from "./retirement-profiles.ts";
 
 /**
  * A client's relationship metrics as of an instant: engagement, plan adherence for the latest
- * month of spending on record, and progress per goal. The retirement goal is the household's
+ * complete month of spending on record (before the as-of month), and progress per goal. The retirement goal is the household's
  * retirement profile (funded ratio from the gap engine); a college goal is measured by the
  * household's 529 balances against its target. 529 contributions count toward adherence once the
  * household has any recorded contribution.
@@ -61,7 +61,8 @@ function nextMonthStart(month: string): string {
 }
 
 async function adherenceFor(db: Queryable, householdId: string, period: string) {
-  const spending = await latestSpendingMonth(db, householdId, monthStart(period));
+  // The month in progress is not over, so its spending says nothing yet about following the plan.
+  const spending = await latestSpendingMonthBefore(db, householdId, monthStart(period));
   const month = spending?.month ?? monthStart(period);
   const budgets = await listBudgets(db, householdId);
   // Contributions are measured once the household records them; before that there is nothing to compare.

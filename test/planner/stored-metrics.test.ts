@@ -53,8 +53,17 @@ describe.each(DATABASE_KINDS)("metrics from stored plan data on %s", (kind) => {
     await db.close();
   });
 
-  it("measures adherence on the latest month on record and the college goal against its target", async () => {
+  it("measures adherence on the latest complete month on record and the college goal against its target", async () => {
+    // November is the month in progress on the 20th: its spending so far is not judged yet.
+    await db.query(
+      `INSERT INTO spending_categories (household_id, month, food_dining, travel, income)
+       VALUES ($1, '2026-11-01', 90, 0, 0)`,
+      [household],
+    );
     const metrics = await clientMetrics(db, household, referenceData(), AS_OF);
+    await db.query("DELETE FROM spending_categories WHERE household_id = $1 AND month = '2026-11-01'", [
+      household,
+    ]);
     expect(metrics.adherenceMonth).toBe("2026-10");
     // Saved 750 of 10,000 = 7.5% against 15% → 50; budgets (500·0.9 + 500·0) / 1000 → 45; 529: 300 of 400 → 75.
     expect(metrics.adherence).toMatchObject({ savings: 50, budget: 45, contributions529: 75, score: 56.7 });

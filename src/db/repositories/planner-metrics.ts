@@ -41,15 +41,15 @@ export async function listInteractionsSince(
 /** The amount columns of a stored roll-up month. */
 const ROLLUP_COLUMNS = [...BUDGET_CATEGORIES, "income", "uncategorized", "total_spending"] as const;
 
-/** The latest monthly spending roll-up on or before `month` (YYYY-MM-01), every amount as text. */
-export async function latestSpendingMonth(
+/** The latest monthly spending roll-up before `month` (YYYY-MM-01), every amount as text. */
+export async function latestSpendingMonthBefore(
   db: Queryable,
   householdId: string,
   month: string,
 ): Promise<{ month: string; columns: Record<string, string> } | null> {
   const [row] = await db.query(
     `SELECT month, ${ROLLUP_COLUMNS.join(", ")} FROM spending_categories
-     WHERE household_id = $1 AND month <= $2 ORDER BY month DESC LIMIT 1`,
+     WHERE household_id = $1 AND month < $2 ORDER BY month DESC LIMIT 1`,
     [householdId, month],
   );
   if (!row) return null;
