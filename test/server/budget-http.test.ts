@@ -52,18 +52,8 @@ describe.each(DATABASE_KINDS)("transactions with their rule's reason over real H
   it("gives a built-in rule's reason, and says when no rule matched", async () => {
     const items = await transactions();
     expect(items.map((t) => [t.description, t.category, t.rule_id, t.reason])).toEqual([
-      [
-        "CORNER SHOP 17",
-        "uncategorized",
-        "none",
-        "no rule matched; add one with `finplan budget categorize`",
-      ],
-      [
-        "CORNER SHOP 17",
-        "uncategorized",
-        "none",
-        "no rule matched; add one with `finplan budget categorize`",
-      ],
+      ["CORNER SHOP 17", "uncategorized", "none", "no rule matched"],
+      ["CORNER SHOP 17", "uncategorized", "none", "no rule matched"],
       [
         "SAFEWAY #1442",
         "food_groceries",

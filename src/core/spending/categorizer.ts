@@ -48,7 +48,8 @@ export interface Categorizable {
 export const UNCATEGORIZED: Categorization = {
   category: "uncategorized",
   ruleId: "none",
-  reason: "no rule matched; add one with `finplan budget categorize`",
+  // Each surface says how to add a rule (the CLI's categorize command, the dashboard's Re-categorize).
+  reason: "no rule matched",
 };
 
 interface PhraseRule {

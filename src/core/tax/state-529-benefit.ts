@@ -301,7 +301,7 @@ export function stateTaxBenefit(rule: State529Rule, input: BenefitInput): StateB
   const rate = input.marginalRate ?? limits.topRate;
   if (input.marginalRate === undefined && rule.benefitType === "deduction") {
     notes.push(
-      `marginal rate: ${rule.stateName}'s top rate ${rate.times(100).toString()}% (give --marginal-rate for yours)`,
+      `marginal rate: ${rule.stateName}'s top rate ${rate.times(100).toString()}% (no marginal rate was given; the household's own rate gives a closer figure)`,
     );
   }
   const result =
