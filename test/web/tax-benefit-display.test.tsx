@@ -55,6 +55,18 @@ describe("state tax benefit", () => {
     expect(requests.at(-1)?.body).toEqual({ ...REQUEST, marginal_rate: "0.068500" });
   });
 
+  it("hands the settled rate on, so the plan comparison ranks at the same rate", async () => {
+    fakeApi({ "POST /api/529/tax-benefit": benefit });
+    const rates: (string | null)[] = [];
+    renderWithQueries(<TaxBenefitDisplay request={REQUEST} onRateChange={(rate) => rates.push(rate)} />);
+    await screen.findByText("$523.20");
+    await userEvent.setup().type(screen.getByLabelText("Your marginal state tax rate (%)"), "6.85");
+    await screen.findByText("$328.80");
+    // Empty at first (the state's top rate), then the typed rate once it settles.
+    expect(rates[0]).toBeNull();
+    expect(rates.at(-1)).toBe("0.068500");
+  });
+
   it("explains a bad rate beside the field and asks nothing more", async () => {
     const requests = fakeApi({ "POST /api/529/tax-benefit": benefit });
     renderWithQueries(<TaxBenefitDisplay request={REQUEST} />);

@@ -149,6 +149,8 @@ export interface CompareRequest {
   balance: string;
   filing: string;
   income?: string;
+  /** The household's marginal state rate as a decimal fraction; the state's top rate when absent. */
+  marginal_rate?: string;
 }
 
 export interface PlanRow {

@@ -13,6 +13,7 @@ import { formatDate, formatMoney, formatPercent } from "../format.ts";
 import { ageOn, todayUtc } from "./college/age.ts";
 import { BirthDateEditor } from "./college/birth-date-editor.tsx";
 import { ContributionCalculator } from "./college/contribution-calculator.tsx";
+import { formatFinePercent } from "./college/fine-percent.ts";
 import { FundSelector } from "./college/fund-selector.tsx";
 import { FundingFigures, isSurplus } from "./college/funding-figures.tsx";
 import { GlidePathChart } from "./college/glide-path-chart.tsx";
@@ -27,6 +28,8 @@ import { TaxBenefitDisplay } from "./college/tax-benefit-display.tsx";
 export function BeneficiariesPanel({ householdId }: { householdId: string }) {
   const beneficiaries = useBeneficiaries(householdId);
   const household = useHousehold(householdId);
+  // The rate typed in the tax benefit also ranks the plan comparisons (null: the state's top rate).
+  const [marginalRate, setMarginalRate] = useState<string | null>(null);
   const items = beneficiaries.data?.items ?? [];
   return (
     <Panel id="college" title="529 college savings">
@@ -34,7 +37,11 @@ export function BeneficiariesPanel({ householdId }: { householdId: string }) {
       {beneficiaries.isError ? <ErrorMessage error={beneficiaries.error} what="beneficiaries" /> : null}
       {beneficiaries.data && items.length === 0 ? <Empty>No 529 beneficiaries yet.</Empty> : null}
       {items.length > 0 && household.data ? (
-        <HouseholdTaxBenefit household={household.data} beneficiaries={items} />
+        <HouseholdTaxBenefit
+          household={household.data}
+          beneficiaries={items}
+          onRateChange={setMarginalRate}
+        />
       ) : null}
       {items.map((beneficiary) => (
         <BeneficiaryPlan
@@ -42,6 +49,7 @@ export function BeneficiariesPanel({ householdId }: { householdId: string }) {
           householdId={householdId}
           household={household.data}
           beneficiary={beneficiary}
+          marginalRate={marginalRate}
         />
       ))}
     </Panel>
@@ -55,9 +63,11 @@ export function BeneficiariesPanel({ householdId }: { householdId: string }) {
 function HouseholdTaxBenefit({
   household,
   beneficiaries,
+  onRateChange,
 }: {
   household: Household;
   beneficiaries: Beneficiary[];
+  onRateChange: (rate: string | null) => void;
 }) {
   const plans = useCollegePlans();
   if (!household.state) return <Empty>Set the household's state to see its 529 tax benefit.</Empty>;
@@ -79,6 +89,7 @@ function HouseholdTaxBenefit({
         ...(planStates.size === 1 && planState ? { plan_state: planState } : {}),
         ...(household.annual_income ? { income: household.annual_income } : {}),
       }}
+      onRateChange={onRateChange}
     />
   );
 }
@@ -87,10 +98,12 @@ function BeneficiaryPlan({
   householdId,
   household,
   beneficiary,
+  marginalRate,
 }: {
   householdId: string;
   household: Household | undefined;
   beneficiary: Beneficiary;
+  marginalRate: string | null;
 }) {
   const plan = useCollegePlan(householdId, beneficiary.id);
   const plans = useCollegePlans();
@@ -111,7 +124,12 @@ function BeneficiaryPlan({
       <div className="college-tools">
         <ContributionCalculator beneficiary={beneficiary} age={age} />
         <FundSelector beneficiary={beneficiary} />
-        <PlanComparisonDetails household={household} beneficiary={beneficiary} age={age} />
+        <PlanComparisonDetails
+          household={household}
+          beneficiary={beneficiary}
+          age={age}
+          marginalRate={marginalRate}
+        />
       </div>
     </article>
   );
@@ -122,27 +140,39 @@ function PlanComparisonDetails({
   household,
   beneficiary,
   age,
+  marginalRate,
 }: {
   household: Household | undefined;
   beneficiary: Beneficiary;
   age: number;
+  marginalRate: string | null;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Compare state plans for {beneficiary.name}</summary>
       {!open ? null : household?.state ? (
-        <StatePlanComparison
-          name={beneficiary.name}
-          request={{
-            state: household.state,
-            age,
-            contribution: annualOf(beneficiary.monthly_contribution),
-            balance: beneficiary.balance,
-            filing: household.filing_status ?? "single",
-            ...(household.annual_income ? { income: household.annual_income } : {}),
-          }}
-        />
+        <>
+          <p className="note">
+            State tax saved at{" "}
+            {marginalRate === null
+              ? `${household.state}'s top rate (type the household's own rate under State tax benefit for a closer figure)`
+              : `the household's marginal rate of ${formatFinePercent(Number(marginalRate))}`}
+            .
+          </p>
+          <StatePlanComparison
+            name={beneficiary.name}
+            request={{
+              state: household.state,
+              age,
+              contribution: annualOf(beneficiary.monthly_contribution),
+              balance: beneficiary.balance,
+              filing: household.filing_status ?? "single",
+              ...(household.annual_income ? { income: household.annual_income } : {}),
+              ...(marginalRate === null ? {} : { marginal_rate: marginalRate }),
+            }}
+          />
+        </>
       ) : (
         <Empty>Set the household's state to compare plans.</Empty>
       )}

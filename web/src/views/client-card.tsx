@@ -53,8 +53,8 @@ export function ClientCard({ client, live }: { client: ClientSummary; live: Live
       {client.retirement ? (
         <p className="note retirement-headline">
           {client.retirement.on_track
-            ? `Retirement surplus: ${formatDollars(client.retirement.gap.replace(/^-/, ""))}`
-            : `Retirement gap: ${formatDollars(client.retirement.gap)}`}
+            ? `Retirement surplus: ${formatDollars(client.retirement.gap.replace(/^-/, ""))} at retirement`
+            : `Retirement gap: ${formatDollars(client.retirement.gap)} at retirement`}
         </p>
       ) : null}
       {client.live_at ? (

@@ -8,7 +8,13 @@ import {
 } from "../api/planner.ts";
 import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
 import { ClientCard } from "./client-card.tsx";
-import { RISK_DEFINITION, SORT_ORDERS, type SortOrder, sortClients } from "./client-risk.ts";
+import {
+  GOAL_STATUS_DEFINITION,
+  RISK_DEFINITION,
+  SORT_ORDERS,
+  type SortOrder,
+  sortClients,
+} from "./client-risk.ts";
 
 /**
  * The planner relationship dashboard: one score card per linked household (engagement, plan
@@ -35,7 +41,7 @@ export function ClientListPage() {
           <p className="note">
             {page.total} client {page.total === 1 ? "household" : "households"}
             {page.total > page.items.length ? `; the first ${CLIENT_PAGE_SIZE} are shown and sorted` : ""}.
-            Scores run from 0 to 100, higher is better. {RISK_DEFINITION}
+            Scores run from 0 to 100, higher is better. {RISK_DEFINITION} {GOAL_STATUS_DEFINITION}
           </p>
           <ul className="client-cards" aria-label="Client households">
             {sortClients(page.items, order).map((client) => (

@@ -20,6 +20,15 @@ export const RISK_DEFINITION =
   "Risk = 100 − the client's weakest score (engagement, plan adherence or goal progress, each 0–100; " +
   "scores not measured yet are left out). Ties go to more off-track goals, then more at-risk goals.";
 
+/**
+ * What a goal's status measures (src/core/planner/goal-tracker.ts): a 20%-funded college fund set
+ * a year before an eight-year target is ahead of its pace, while a 90%-funded retirement is not.
+ */
+export const GOAL_STATUS_DEFINITION =
+  "A goal's status: retirement by its projected funded ratio (on track from 100%, at risk from 80%); " +
+  "a college or savings goal by its funding against the share of the time to its target date passed " +
+  "since it was set (on track at 95% of that pace, at risk from 75%).";
+
 export type ScoreName = "engagement" | "adherence" | "goals";
 
 export interface Risk {

@@ -82,6 +82,8 @@ export function GapWidget({ gap, years }: { gap: GapFigures; years: number }) {
         </figcaption>
       </figure>
       <p className="note">
+        Balances and the gap are in dollars of the retirement year, {years.toFixed(1)} years from now (grown
+        by inflation); incomes and Social Security elsewhere are in today's dollars.{" "}
         {short
           ? `Saving ${formatMoney(gap.required_additional_monthly)} more a month from now until retirement would close the gap.`
           : "The projection covers the requirement: no extra saving is needed."}

@@ -97,10 +97,11 @@ function Bands({ simulation }: { simulation: RetirementSimulation }) {
       <p className="note bands-meaning">
         Of {simulation.paths.toLocaleString("en-US")} simulated markets (seed {simulation.seed}), in any year
         one in ten ends below the band and one in ten above it; half end above the line. Returns vary around
-        the profile's expected return with {formatPercent(simulation.volatility)} yearly volatility, that of a
-        portfolio {formatPercent(simulation.stock_share)} in stocks ({simulation.stock_share_source}, 1928
-        on). {formatPercent(simulation.success_probability)} of the paths still have money at{" "}
-        {ageLabel(lastAge)}.
+        the profile's expected return with {formatPercent(simulation.volatility)} yearly volatility of log
+        returns (the simulation's measure; the spread of plain yearly returns the corrections quote is a
+        little higher), that of a portfolio {formatPercent(simulation.stock_share)} in stocks (
+        {simulation.stock_share_source}, 1928 on). {formatPercent(simulation.success_probability)} of the
+        paths still have money at {ageLabel(lastAge)}.
       </p>
       <details>
         <summary>Projection as a table</summary>

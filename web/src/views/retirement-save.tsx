@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { RetirementProfile } from "../api/retirement-types.ts";
 import { Refused } from "../components/status.tsx";
-import { formatMoney, formatPercent } from "../format.ts";
+import { formatMoney } from "../format.ts";
+import { formatFinePercent } from "./college/fine-percent.ts";
 import { ageInWords } from "./retirement-social-security.tsx";
 import type { ProfileChange } from "./retirement-what-if.ts";
 
@@ -20,7 +21,8 @@ const FIELDS: readonly {
   { key: "monthly_contribution", label: "Monthly contribution", text: (v) => formatMoney(String(v)) },
   { key: "retirement_age", label: "Retirement age", text: (v) => ageInWords(Number(v)) },
   { key: "desired_income", label: "Desired income a year", text: (v) => formatMoney(String(v)) },
-  { key: "return", label: "Expected return", text: (v) => formatPercent(Number(v)) },
+  // A correction's return has two decimals (7.48%): the confirm step must show what will be stored.
+  { key: "return", label: "Expected return", text: (v) => formatFinePercent(Number(v)) },
 ];
 
 /** Each stored input the change replaces, with its stored and its new value, as text. */

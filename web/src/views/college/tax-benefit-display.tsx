@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { type TaxBenefit, type TaxBenefitRequest, useTaxBenefit } from "../../api/college.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { formatDollars, formatMoney } from "../../format.ts";
@@ -11,9 +11,17 @@ const FILING_LABELS: Record<string, string> = { single: "single", mfj: "married 
 
 /**
  * The household's state income-tax benefit for a year of its 529 saving (POST /api/529/tax-benefit:
- * the state's deduction or credit rules, cap and carryforward, with their sources).
+ * the state's deduction or credit rules, cap and carryforward, with their sources). The marginal
+ * rate typed here, once settled and valid, goes to `onRateChange` (null: the state's top rate), so
+ * the plan comparison can rank at the same rate.
  */
-export function TaxBenefitDisplay({ request }: { request: TaxBenefitRequest }) {
+export function TaxBenefitDisplay({
+  request,
+  onRateChange,
+}: {
+  request: TaxBenefitRequest;
+  onRateChange?: (rate: string | null) => void;
+}) {
   const [rate, setRate] = useState("");
   const parsedRate = parseRatePercent(rate);
   const asked = useSettled(
@@ -21,6 +29,10 @@ export function TaxBenefitDisplay({ request }: { request: TaxBenefitRequest }) {
       ? { ...request, ...(parsedRate.value === null ? {} : { marginal_rate: parsedRate.value }) }
       : null,
   );
+  const settledRate = asked === null ? undefined : (asked.marginal_rate ?? null);
+  useEffect(() => {
+    if (settledRate !== undefined) onRateChange?.(settledRate);
+  }, [settledRate, onRateChange]);
   const benefit = useTaxBenefit(asked);
   return (
     <section className="tax-benefit" aria-labelledby="tax-benefit-title">
