@@ -1,4 +1,5 @@
 import { useRetirementGap } from "../api/retirement.ts";
+import type { RetirementGap } from "../api/retirement-types.ts";
 import { ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { Corrections } from "./retirement-corrections.tsx";
 import { GapWidget } from "./retirement-gap-widget.tsx";
@@ -10,6 +11,12 @@ import { SocialSecurityClaimAges } from "./retirement-social-security.tsx";
  * required savings with the funded ratio and gap, the corrective moves (each can be tried as a
  * what-if), the simulated range of the portfolio's path, and Social Security by claiming age.
  */
+/** The "save more" correction's extra monthly saving, when the gap has that correction. */
+function saveMoreOf(gap: RetirementGap): string | undefined {
+  const saveMore = gap.corrections.find((c) => c.type === "save_more");
+  return saveMore?.type === "save_more" ? saveMore.extra_monthly : undefined;
+}
+
 export function RetirementGapPanel({ householdId }: { householdId: string }) {
   const gap = useRetirementGap(householdId);
   return (
@@ -18,7 +25,11 @@ export function RetirementGapPanel({ householdId }: { householdId: string }) {
       {gap.isError ? <ErrorMessage error={gap.error} what="retirement profile" /> : null}
       {gap.data ? (
         <>
-          <GapWidget gap={gap.data} years={gap.data.years_to_retirement} />
+          <GapWidget
+            gap={gap.data}
+            years={gap.data.years_to_retirement}
+            closingMonthly={saveMoreOf(gap.data)}
+          />
           <Corrections householdId={householdId} gap={gap.data} />
           <ProjectionBands householdId={householdId} />
           <SocialSecurityClaimAges

@@ -25,8 +25,18 @@ const REQUIRED = "#5a5a5a";
  * Projected against required savings at retirement (nominal dollars), the funded ratio
  * projected ÷ required, the gap required − projected and the level extra monthly saving that
  * closes it; the bar chart shows the two balances, the figures beside it are its text alternative.
+ * `closingMonthly` is the "save more" correction's amount when there is one: rounded up to the
+ * cent so that it does close the gap, it is the figure the corrections list shows too.
  */
-export function GapWidget({ gap, years }: { gap: GapFigures; years: number }) {
+export function GapWidget({
+  gap,
+  years,
+  closingMonthly,
+}: {
+  gap: GapFigures;
+  years: number;
+  closingMonthly?: string | undefined;
+}) {
   const bars = [
     {
       name: "Projected",
@@ -85,7 +95,7 @@ export function GapWidget({ gap, years }: { gap: GapFigures; years: number }) {
         Balances and the gap are in dollars of the retirement year, {years.toFixed(1)} years from now (grown
         by inflation); incomes and Social Security elsewhere are in today's dollars.{" "}
         {short
-          ? `Saving ${formatMoney(gap.required_additional_monthly)} more a month from now until retirement would close the gap.`
+          ? `Saving ${formatMoney(closingMonthly ?? gap.required_additional_monthly)} more a month from now until retirement would close the gap.`
           : "The projection covers the requirement: no extra saving is needed."}
       </p>
     </>
