@@ -138,8 +138,9 @@ function PlanPortfolioNote({
     <p className="note plan-portfolio">
       {plan.name}, {match.portfolio} ({match.path}): {formatPercent(match.equity)} stocks
       {recommended === undefined ? "" : ` against ${formatPercent(recommended)} recommended`}
-      {points === 0 ? "." : `, ${points} points ${match.equity_difference > 0 ? "more" : "less"}.`} Published{" "}
-      {match.as_of}; {match.source}.
+      {points === 0 ? "." : `, ${points} points ${match.equity_difference > 0 ? "more" : "less"}.`} The plan's
+      portfolio as our data has it (dated: {match.as_of}; a superseded option may no longer be offered);{" "}
+      {match.source}.
     </p>
   );
 }
