@@ -29,7 +29,7 @@ export function BeneficiariesPanel({ householdId }: { householdId: string }) {
   const household = useHousehold(householdId);
   const items = beneficiaries.data?.items ?? [];
   return (
-    <Panel id="college" title="529 college savings">
+    <Panel id="college" title="529 college savings" wide>
       {beneficiaries.isPending ? <Loading what="beneficiaries" /> : null}
       {beneficiaries.isError ? <ErrorMessage error={beneficiaries.error} what="beneficiaries" /> : null}
       {beneficiaries.data && items.length === 0 ? <Empty>No 529 beneficiaries yet.</Empty> : null}
