@@ -72,6 +72,33 @@ async function throttleUploads(page: Page, bytesPerSecond: number): Promise<void
   });
 }
 
+/**
+ * Every part of the transactions table shows in its box (no part cut off at the right edge), and
+ * Chromium's accessibility tree still has it as a table of rows: header row, then one per transaction
+ * with the description as its row header, whichever layout the width chose.
+ */
+async function expectTransactionsFit(page: Page, budget: Locator): Promise<void> {
+  const wrapper = budget.locator(".transactions-scroll");
+  expect(await wrapper.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(
+    0,
+  );
+  const outer = await wrapper.boundingBox();
+  const row = budget.locator(".transactions tbody tr").first();
+  for (const part of [row.locator(".category"), row.locator(".rule"), row.getByRole("button")]) {
+    const inner = await part.boundingBox();
+    expect(inner && outer && inner.x >= outer.x && inner.x + inner.width <= outer.x + outer.width).toBe(true);
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send("DOM.getDocument");
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: ".transactions" });
+  const count = async (role: string) =>
+    (await cdp.send("Accessibility.queryAXTree", { nodeId, role })).nodes.length;
+  expect(await count("table")).toBe(1);
+  expect(await count("row")).toBe(21);
+  expect(await count("rowheader")).toBe(20);
+  await cdp.detach();
+}
+
 /** Drops the browser's log line for an API answer with `status` (a failed resource); nothing else may go wrong. */
 function forgiveFailedResource(view: WatchedPage, status: number): void {
   const pattern = new RegExp(`Failed to load resource: .* ${status}`);
@@ -109,6 +136,11 @@ describe("budget dashboard (Okafor household)", () => {
     const reasons = await budget.locator(".transactions .rule").allTextContents();
     expect(reasons.length).toBe(20);
     for (const reason of reasons) expect(reason).toMatch(/is a known|keyword|category code|no rule matched/);
+    await expectTransactionsFit(view.page, budget);
+    // Shares of income all show one decimal, so the column lines up.
+    const shares = await budget.locator(".chart-with-table tbody td:last-child").allTextContents();
+    expect(shares.length).toBeGreaterThan(3);
+    for (const share of shares) expect(share).toMatch(/^(\d+\.\d%|—)$/);
     await checkView(view, "budget-okafor");
   });
 
@@ -290,6 +322,7 @@ describe("budget dashboard (Okafor household)", () => {
       "document.documentElement.scrollWidth - window.innerWidth",
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await expectTransactionsFit(view.page, view.budget);
     await checkView(view, "budget-390px");
   });
 });

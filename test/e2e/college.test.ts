@@ -132,6 +132,29 @@ describe("529 dashboard", () => {
     await view.page.keyboard.press("Enter");
     await expect.poll(() => netHeader.getAttribute("aria-sort")).toBe("descending");
     expect(await table.getByRole("columnheader", { name: /Rank/ }).getAttribute("aria-sort")).toBeNull();
+    // The explanation is a paragraph above the table that says how it is sorted; the caption names it.
+    expect(await lucia.getByRole("table", { name: "529 plans for Lucia Rivera" }).count()).toBe(1);
+    const about = lucia.locator(`[id="${await table.getAttribute("aria-describedby")}"]`);
+    expect(await about.textContent()).toMatch(
+      /^529 plans for Lucia Rivera as a NY resident, tax year \d{4}: .* Sorted by net value, descending\.$/,
+    );
+    // On a desktop every column fits across, and the box scrolls within the window, from the keyboard too.
+    const box = lucia.getByRole("region", { name: "529 plans for Lucia Rivera" });
+    expect(await box.getAttribute("tabindex")).toBe("0");
+    const size = await box.evaluate((element) => ({
+      overflowX: element.scrollWidth - element.clientWidth,
+      overflowY: element.scrollHeight - element.clientHeight,
+      height: element.getBoundingClientRect().height,
+    }));
+    expect(size.overflowX).toBeLessThanOrEqual(0);
+    expect(size.overflowY).toBeGreaterThan(0);
+    expect(size.height).toBeLessThanOrEqual(900);
+    await box.focus();
+    await view.page.keyboard.press("PageDown");
+    await expect.poll(() => box.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    // The header row stays in view as the box scrolls.
+    const top = async (locator: Locator) => (await locator.boundingBox())?.y ?? Number.NaN;
+    expect(Math.abs((await top(netHeader)) - (await top(box)))).toBeLessThan(3);
     await checkView(view, "college-plan-comparison");
   });
 

@@ -57,6 +57,22 @@ describe("state plan comparison", () => {
     expect(within(screen.getAllByRole("row")[4]!).getAllByText("unknown")).toHaveLength(3);
   });
 
+  it("names the table by its caption and explains it in a paragraph above, which follows the sort", async () => {
+    const { user } = setUp();
+    await screen.findByText("Alpha (NY)");
+    const table = screen.getByRole("table", { name: "529 plans for Lucia" });
+    const about = () => document.getElementById(table.getAttribute("aria-describedby") ?? "")?.textContent;
+    expect(about()).toBe(
+      "529 plans for Lucia as a NY resident, tax year 2026: state tax saved and fee drag until enrollment. Sorted by rank, ascending.",
+    );
+    await user.click(screen.getByRole("button", { name: /Fee drag/ }));
+    expect(about()).toMatch(/Sorted by fee drag, ascending\.$/);
+    // The box the table scrolls in is named like the table and takes keyboard focus.
+    const box = screen.getByRole("region", { name: "529 plans for Lucia" });
+    expect(box.contains(table)).toBe(true);
+    expect(box.tabIndex).toBe(0);
+  });
+
   it("sorts money columns by value, both ways, keeping unknown values last", async () => {
     const { user } = setUp();
     await screen.findByText("Alpha (NY)");

@@ -9,6 +9,11 @@ const wholeCurrency = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 0,
 });
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+const percentOneDecimal = new Intl.NumberFormat("en-US", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const monthYear = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -26,6 +31,11 @@ export function formatDollars(amount: string): string {
 /** A decimal ratio (0.825) as a percent ("82.5%"). */
 export function formatPercent(ratio: number): string {
   return percent.format(ratio);
+}
+
+/** A ratio as a percent with always one decimal (0.05 → "5.0%"), so a column of shares lines up. */
+export function formatPercentOneDecimal(ratio: number): string {
+  return percentOneDecimal.format(ratio);
 }
 
 export function formatMonth(isoDate: string): string {

@@ -23,10 +23,20 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="status status-empty">{children}</p>;
 }
 
-/** A titled card on the household page. */
-export function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled card on the household page; a wide one takes a whole row of the page's grid. */
+export function Panel({
+  id,
+  title,
+  wide = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
+    <section className={wide ? "panel panel-wide" : "panel"} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>

@@ -32,7 +32,7 @@ export function BeneficiariesPanel({ householdId }: { householdId: string }) {
   const [marginalRate, setMarginalRate] = useState<string | null>(null);
   const items = beneficiaries.data?.items ?? [];
   return (
-    <Panel id="college" title="529 college savings">
+    <Panel id="college" title="529 college savings" wide>
       {beneficiaries.isPending ? <Loading what="beneficiaries" /> : null}
       {beneficiaries.isError ? <ErrorMessage error={beneficiaries.error} what="beneficiaries" /> : null}
       {beneficiaries.data && items.length === 0 ? <Empty>No 529 beneficiaries yet.</Empty> : null}

@@ -3,7 +3,7 @@ import { type SpendingAnalysis, useSpendingAnalysis } from "../api/budget.ts";
 import { ApiError } from "../api/client.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
-import { categoryLabel, formatMoney, formatMonth, formatPercent } from "../format.ts";
+import { categoryLabel, formatMoney, formatMonth, formatPercentOneDecimal } from "../format.ts";
 import { BudgetBenchmarks } from "./budget-benchmarks.tsx";
 import { MonthlyTrend } from "./budget-monthly-trend.tsx";
 import { StatementUpload } from "./statement-upload.tsx";
@@ -12,20 +12,24 @@ import { TransactionsList } from "./transactions-list.tsx";
 /** Money set aside, not spent: the analysis reports them but the spending total leaves them out. */
 const SAVED = new Set(["savings_contributions", "investments"]);
 
-/** Slice colours, each at least 3:1 against the white card (WCAG 1.4.11 for graphics). */
+/**
+ * Slice colours, each at least 3:1 against the white card (WCAG 1.4.11 for graphics). Slices are
+ * coloured in this order, largest first, so neighbours (the last one beside the first) differ in
+ * hue and lightness; no two colours are alike (CIEDE2000 distance at least 18).
+ */
 const COLOURS = [
-  "#1f5fa8",
-  "#b3471d",
-  "#2f7d32",
-  "#7b3fa0",
-  "#a3307a",
-  "#00756b",
-  "#8a6d00",
-  "#5a5a5a",
-  "#c0392b",
-  "#3d4fb8",
-  "#6d4c2f",
-  "#0e7490",
+  "#1f5fa8", // blue
+  "#c05600", // orange
+  "#8e3fa8", // purple
+  "#1b6e2a", // green
+  "#5f6368", // grey
+  "#8a6d00", // ochre
+  "#00786e", // teal
+  "#8b1a1a", // maroon
+  "#6f8f00", // olive
+  "#6d4c2f", // brown
+  "#0090c0", // sky blue
+  "#c2185b", // raspberry
 ];
 
 interface Slice {
@@ -129,7 +133,7 @@ function Budget({ analysis }: { analysis: SpendingAnalysis }) {
                 {slice.label}
               </>,
               formatMoney(slice.monthly),
-              slice.share === null ? "—" : formatPercent(slice.share),
+              slice.share === null ? "—" : formatPercentOneDecimal(slice.share),
             ],
           }))}
         />

@@ -12,6 +12,17 @@ import { categoryLabel, formatDate, formatMoney } from "../format.ts";
 const PAGE_SIZE = 20;
 
 /**
+ * The column headers with their cells' class: on a narrow screen the class places each cell (the
+ * category and the button go under the description), the header row laid out like the rows.
+ */
+const HEADERS = [
+  ["date", "Date"],
+  ["description", "Description"],
+  ["number amount", "Amount"],
+  ["category-and-rule", "Category (rule)"],
+] as const;
+
+/**
  * The household's transactions, newest first, a page at a time, each with its category and why
  * (the reason of the rule that chose it). Re-categorizing one adds a household rule (descriptions containing the
  * text given are that category), which re-categorizes every matching transaction.
@@ -33,20 +44,19 @@ export function TransactionsList({ householdId }: { householdId: string }) {
           Rule added ({addRule.data.reason}); {addRule.data.recategorized} transactions re-categorized.
         </p>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll transactions-scroll">
         <table className="transactions">
           <caption>
             Transactions {offset + 1}–{last} of {total}, newest first
           </caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="number">
-                Amount
-              </th>
-              <th scope="col">Category (rule)</th>
-              <th scope="col">
+              {HEADERS.map(([className, label]) => (
+                <th key={label} scope="col" className={className}>
+                  {label}
+                </th>
+              ))}
+              <th scope="col" className="action">
                 <span className="visually-hidden">Action</span>
               </th>
             </tr>
@@ -108,13 +118,15 @@ function TransactionRow(props: {
     <>
       <tr>
         <td className="date">{formatDate(t.date)}</td>
-        <th scope="row">{t.description}</th>
-        <td className="number">{formatMoney(t.amount)}</td>
-        <td>
+        <th scope="row" className="description">
+          {t.description}
+        </th>
+        <td className="number amount">{formatMoney(t.amount)}</td>
+        <td className="category-and-rule">
           <span className="category">{categoryLabel(t.category)}</span>
           <span className="rule">{t.reason ?? `rule ${t.rule_id}`}</span>
         </td>
-        <td>
+        <td className="action">
           <button
             ref={button}
             type="button"

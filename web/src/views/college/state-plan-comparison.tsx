@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { type CompareRequest, type PlanRow, useStateComparison } from "../../api/college.ts";
 import { ErrorMessage, Loading } from "../../components/status.tsx";
 import { formatDollars } from "../../format.ts";
@@ -71,9 +71,13 @@ export function sortRows(rows: readonly PlanRow[], column: Column, direction: Di
  * Every 529 plan ranked for this household and child (POST /api/529/compare-states: the state's
  * tax benefit on each year's contribution against each plan's fee drag until enrollment), with the
  * reason for each plan. Column headers are buttons: activate one to sort by it, again to reverse.
+ * The explanation sits above the table, where it wraps like any paragraph; the table scrolls in a
+ * box of its own (both ways, header row kept in view), which takes keyboard focus so it can be
+ * scrolled without a mouse.
  */
 export function StatePlanComparison({ request, name }: { request: CompareRequest; name: string }) {
   const comparison = useStateComparison(request);
+  const id = useId();
   const [sort, setSort] = useState<{ key: string; direction: Direction }>({
     key: "rank",
     direction: "ascending",
@@ -88,52 +92,57 @@ export function StatePlanComparison({ request, name }: { request: CompareRequest
       direction: now.key === key && now.direction === "ascending" ? "descending" : "ascending",
     }));
   return (
-    <div className="table-scroll">
-      <table className="plan-comparison">
-        <caption>
-          529 plans for {name} as a {comparison.data.state} resident, tax year {comparison.data.tax_year}:
-          state tax saved and fee drag until enrollment. Sorted by {column.label.toLowerCase()},{" "}
-          {sort.direction}.
-        </caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={c.kind === "text" ? "" : "number"}
-                aria-sort={sort.key === c.key ? sort.direction : undefined}
-              >
-                <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
-                  {c.label}
-                  <span aria-hidden="true">
-                    {sort.key === c.key ? (sort.direction === "ascending" ? " ▲" : " ▼") : ""}
-                  </span>
-                </button>
-              </th>
-            ))}
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.plan_id}>
-              {COLUMNS.map((c) =>
-                c.key === "plan" ? (
-                  <th key={c.key} scope="row">
-                    {row.plan_name} ({row.plan_state})
-                  </th>
-                ) : (
-                  <td key={c.key} className="number">
-                    {c.show(row)}
-                  </td>
-                ),
-              )}
-              <td className="reason">{row.reason}</td>
+    <>
+      <p className="note" id={`${id}-about`}>
+        529 plans for {name} as a {comparison.data.state} resident, tax year {comparison.data.tax_year}: state
+        tax saved and fee drag until enrollment. Sorted by {column.label.toLowerCase()}, {sort.direction}.
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard. */}
+      <section className="table-scroll plan-comparison-scroll" tabIndex={0} aria-labelledby={`${id}-caption`}>
+        <table className="plan-comparison" aria-describedby={`${id}-about`}>
+          <caption id={`${id}-caption`} className="visually-hidden">
+            529 plans for {name}
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.kind === "text" ? "" : "number"}
+                  aria-sort={sort.key === c.key ? sort.direction : undefined}
+                >
+                  <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
+                    {c.label}
+                    <span aria-hidden="true">
+                      {sort.key === c.key ? (sort.direction === "ascending" ? " ▲" : " ▼") : ""}
+                    </span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col">Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.plan_id}>
+                {COLUMNS.map((c) =>
+                  c.key === "plan" ? (
+                    <th key={c.key} scope="row">
+                      {row.plan_name} ({row.plan_state})
+                    </th>
+                  ) : (
+                    <td key={c.key} className="number">
+                      {c.show(row)}
+                    </td>
+                  ),
+                )}
+                <td className="reason">{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }
