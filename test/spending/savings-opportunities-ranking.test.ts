@@ -20,6 +20,7 @@ function charge(
   const latestAmount = Money.parse(monthly);
   return {
     merchant,
+    description: merchant.toUpperCase(),
     account,
     category,
     period: "monthly",
@@ -77,6 +78,8 @@ describe("savings opportunities", () => {
     const duplicate = found.find((o) => o.ruleId === "duplicate-subscriptions")!;
     expect(duplicate.annualSavings.toString()).toBe("131.88"); // keeps Spotify, cancels Apple Music 10.99 × 12
     expect(duplicate.confidence).toBe("medium");
+    // Named as the statements show them, with the account each is paid from.
+    expect(duplicate.reason).toContain("(SPOTIFY on account card, APPLE MUSIC on account checking)");
     const debt = found.find((o) => o.ruleId === "debt-payment-share")!;
     expect(debt.annualSavings.toString()).toBe("10800.00"); // 28,800 − 10% of 180,000
     for (const o of found) {

@@ -20,7 +20,10 @@ import type { Transaction } from "./transaction.ts";
  *   stopped is reported but not counted as a cost still being paid.
  */
 export interface RecurringCharge {
+  /** The normalised merchant key the charges were grouped by ("netflix com"). */
   readonly merchant: string;
+  /** The latest charge's description as the statement shows it ("NETFLIX.COM"), for people to read. */
+  readonly description: string;
   readonly account: string;
   readonly category: Category;
   readonly period: Period;
@@ -110,6 +113,7 @@ function recurring(
   const latestAmount = latest.transaction.amount.negate();
   return {
     merchant: merchantKey(latest.transaction.description),
+    description: latest.transaction.description,
     account: latest.transaction.account,
     category: latest.category,
     period: band.period,

@@ -103,7 +103,7 @@ export const duplicateSubscriptions: SavingsRule = {
       const group = groups.get(key) ?? {
         charges: [],
         confidence: family ? family.confidence : "high",
-        label: family ? family.family : `"${charge.merchant}"`,
+        label: family ? family.family : `"${charge.description}"`,
       };
       group.charges.push(charge);
       groups.set(key, group);
@@ -117,10 +117,10 @@ export const duplicateSubscriptions: SavingsRule = {
         category: kept.category,
         basis: "specific",
         annualSavings: Money.sum(extra.map((c) => c.annualizedCost)),
-        reason: `${group.charges.length} recurring ${group.label} charges (${group.charges.map((c) => `${c.merchant} on ${c.account}`).join(", ")}); keeping the dearest and cancelling the rest`,
+        reason: `${group.charges.length} recurring ${group.label} charges (${group.charges.map((c) => `${c.description} on account ${c.account}`).join(", ")}); keeping the dearest and cancelling the rest`,
         confidence: sameMerchant ? "high" : group.confidence,
         evidence: Object.fromEntries(
-          group.charges.map((c) => [`${c.merchant} (${c.account})`, c.annualizedCost.toString()]),
+          group.charges.map((c) => [`${c.description} (${c.account})`, c.annualizedCost.toString()]),
         ),
       });
     }
