@@ -29,7 +29,7 @@ function fieldError(error: unknown, field: string): string | undefined {
 export function PlanPanel({ householdId, editable }: { householdId: string; editable: boolean }) {
   const plan = usePlan(householdId);
   return (
-    <Panel id="plan" title="Plan targets and goals">
+    <Panel id="plan" title="Plan targets and goals" wide>
       {plan.isPending ? <Loading what="the plan" /> : null}
       {plan.isError ? <ErrorMessage error={plan.error} what="plan" /> : null}
       {plan.data ? (
