@@ -85,25 +85,38 @@ export async function importIntoHousehold(
   return report;
 }
 
-/** Analysis of everything stored for the household, with its rules; income from the request or the household. */
+/**
+ * Analysis of everything stored for the household, with its rules; income from the request or the
+ * household. With `today` (YYYY-MM-DD), the month in progress is left out (and a note says so)
+ * while earlier months exist: a few days of a month averaged as a whole one would dilute every
+ * monthly average.
+ */
 export async function analyzeHousehold(
   db: Queryable,
   householdId: string,
   income: Money | undefined,
   refs: ReferenceData,
+  today?: string,
 ): Promise<SpendingAnalysis> {
-  const stored = await allTransactions(db, householdId);
+  const stored = (await allTransactions(db, householdId)).map((s) => s.transaction);
   if (stored.length === 0)
     throw new ValidationError(
       "transactions",
       "this household has no transactions yet; import a statement first",
     );
-  return analyzeTransactions(
-    stored.map((s) => s.transaction),
-    await categoryRules(db, householdId),
-    { income },
-    refs,
-  );
+  const monthInProgress = today ? `${today.slice(0, 7)}-01` : null;
+  const complete = monthInProgress ? stored.filter((t) => t.date < monthInProgress) : stored;
+  const analyzed = complete.length > 0 ? complete : stored;
+  const analysis = analyzeTransactions(analyzed, await categoryRules(db, householdId), { income }, refs);
+  const leftOut = stored.length - analyzed.length;
+  if (leftOut === 0) return analysis;
+  return {
+    ...analysis,
+    notes: [
+      ...analysis.notes,
+      `${today!.slice(0, 7)} is in progress: its ${leftOut} transaction${leftOut === 1 ? "" : "s"} so far (through ${today}, or dated later) are left out of the averages until the month is over`,
+    ],
+  };
 }
 
 /**

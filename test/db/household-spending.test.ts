@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/app/accounts.ts";
-import { addHouseholdRule, importIntoHousehold } from "../../src/app/household-spending.ts";
+import { addHouseholdRule, analyzeHousehold, importIntoHousehold } from "../../src/app/household-spending.ts";
 import { BUDGET_CATEGORIES } from "../../src/core/spending/categories.ts";
 import { cardCsv, checkingCsv, generateDemoHousehold } from "../../src/core/spending/demo-household.ts";
 import { MonthlyRollup } from "../../src/core/spending/monthly-rollup.ts";
+import { referenceData } from "../../src/data/reference-data.ts";
 import type { Database } from "../../src/db/database.ts";
 import { allTransactions, monthlyRollupJson } from "../../src/db/repositories/household-spending.ts";
 import type { User } from "../../src/db/repositories/users.ts";
@@ -51,6 +52,22 @@ describe.each(DATABASE_KINDS)("a household's stored spending on %s", (kind) => {
       expect(month.total_spending).toBe(row.totalSpending.toString());
     });
   }
+
+  it("analyses complete months only, saying which month in progress it left out", async () => {
+    const all = await analyzeHousehold(db, household, undefined, referenceData());
+    expect([all.patterns.firstMonth, all.patterns.lastMonth, all.patterns.months]).toEqual([
+      "2025-01-01",
+      "2026-02-01",
+      14,
+    ]);
+    const midFebruary = await analyzeHousehold(db, household, undefined, referenceData(), "2026-02-15");
+    expect([midFebruary.patterns.lastMonth, midFebruary.patterns.months]).toEqual(["2026-01-01", 13]);
+    expect(midFebruary.notes.filter((n) => n.startsWith("2026-02 is in progress: its "))).toHaveLength(1);
+    // With nothing before the month in progress, that month is all there is to analyse.
+    const firstMonth = await analyzeHousehold(db, household, undefined, referenceData(), "2025-01-10");
+    expect(firstMonth.patterns.months).toBe(14);
+    expect(firstMonth.notes.some((n) => n.includes("is in progress"))).toBe(false);
+  });
 
   it("rolls up every month exactly as the in-memory roll-up does", async () => {
     await expectRollupMatchesTransactions();

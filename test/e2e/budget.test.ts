@@ -168,22 +168,23 @@ describe("budget dashboard (Okafor household)", () => {
     await checkView(view, "budget-upload-refused");
   });
 
-  it("uploads a CSV with a progress bar, shows the import report, and the figures take in the new month", async () => {
+  it("uploads a CSV with a progress bar, shows the import report, and the figures take in the new transactions", async () => {
     const { last_month } = await importedMonths();
-    // The month after the demo statements end: a month the household does not have yet.
+    // The last day of the demo's last month (the last complete one): the newest transactions, so the
+    // list shows them first, in a month the averages count.
     const [year, month] = last_month.split("-").map(Number) as [number, number];
-    const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
-    const mm = String(next.m).padStart(2, "0");
-    const day = (d: number) => `${mm}/${String(d).padStart(2, "0")}/${next.y}`;
+    const mm = String(month).padStart(2, "0");
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = () => `${mm}/${lastDay}/${year}`;
     // A reference column, which the import ignores (bank exports carry such columns), makes the file
     // about 100 KB, so the throttled upload reports its progress in several steps.
     const reference = "0".repeat(4000);
     // Line 1 the header, line 2 tuition, lines 3-25 twenty-three tutoring charges, lines 26-27 bad rows.
     const rows = [
       "Date,Description,Amount,Reference",
-      `${day(2)},STATE UNIVERSITY BURSAR,-4200.00,${reference}`,
-      ...Array.from({ length: 23 }, (_, i) => `${day((i % 20) + 1)},KUMON MATH CENTER,-25.00,${reference}`),
-      `${mm}/40/${next.y},KUMON MATH CENTER,-25.00,${reference}`,
+      `${day()},STATE UNIVERSITY BURSAR,-4200.00,${reference}`,
+      ...Array.from({ length: 23 }, () => `${day()},KUMON MATH CENTER,-25.00,${reference}`),
+      `${mm}/40/${year},KUMON MATH CENTER,-25.00,${reference}`,
       `not a date,REFUND,-1.00,${reference}`,
     ];
 
@@ -222,16 +223,16 @@ describe("budget dashboard (Okafor household)", () => {
     expect(text).toMatch(/line 26: .*not a date/);
     expect(text).toMatch(/line 27: .*not a date/);
 
-    // 4,200.00 + 23 × 25.00 = 4,775.00 of education in the new month, over 25 months = 191.00.
-    await expect.poll(() => caption(budget)).toMatch(/\(25 months\)/);
-    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$191.00");
-    await expect.poll(() => budget.locator(".trend-chart .recharts-bar-rectangle").count()).toBe(25);
+    // 4,200.00 + 23 × 25.00 = 4,775.00 of education, over the same 24 months = 198.96.
+    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$198.96");
+    expect(await caption(budget)).toMatch(/\(24 months\)/);
+    await expect.poll(() => budget.locator(".trend-chart .recharts-bar-rectangle").count()).toBe(24);
     await checkView(view, "budget-upload-report");
 
     // The same file again imports nothing.
     await budget.getByRole("button", { name: "Upload statement" }).click();
     await expect.poll(() => report.textContent()).toMatch(/0 transactions imported.*24 duplicates skipped/);
-    expect((await importedMonths()).months).toBe(25);
+    expect((await importedMonths()).months).toBe(24);
   });
 
   it("re-categorizes a transaction with a rule: every matching transaction and the totals move", async () => {
@@ -276,10 +277,30 @@ describe("budget dashboard (Okafor household)", () => {
     expect(await kumon.locator(".rule").textContent()).toBe(
       'your rule: descriptions containing "KUMON MATH CENTER" are childcare',
     );
-    // 575.00 left education for childcare: education 4,200.00 / 25 = 168.00.
-    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$168.00");
+    // 575.00 left education for childcare: education 4,200.00 / 24 = 175.00.
+    await expect.poll(() => monthlyOf(budget, "Education")).toBe("$175.00");
     expect(await monthlyOf(budget, "Childcare")).not.toBe(childcareBefore);
     await checkView(view, "budget-recategorized");
+  });
+
+  it("leaves the month in progress out of the averages, and says so", async () => {
+    const view = await openBudget();
+    const { budget } = view;
+    const before = { caption: await caption(budget), groceries: await monthlyOf(budget, "Food groceries") };
+    const [y, m, d] = new Date().toISOString().slice(0, 10).split("-");
+    await budget.getByLabel(FILE_INPUT).setInputFiles({
+      name: "this-month.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`Date,Description,Amount\n${m}/${d}/${y},CORNER GROCER,-42.10\n`),
+    });
+    await budget.getByRole("button", { name: "Upload statement" }).click();
+    await budget.locator(".import-report").filter({ hasText: "this-month.csv" }).waitFor();
+    const notes = budget.getByRole("list", { name: "How the figures were worked out" });
+    await expect
+      .poll(() => notes.textContent())
+      .toContain(`${y}-${m} is in progress: its 1 transaction so far`);
+    expect(await caption(budget)).toBe(before.caption);
+    expect(await monthlyOf(budget, "Food groceries")).toBe(before.groceries);
   });
 
   it("reads a statement as the user says: day-first dates, a named account", async () => {

@@ -685,6 +685,16 @@ describe.each(DATABASE_KINDS)("HTTP API over real HTTP on %s", (kind) => {
       expect(report.warnings).toEqual([
         "1 transaction is dated after 2026-11-25 (the latest 2026-12-02); a statement lists only what has happened, so check the date order the file was read with",
       ]);
+      // Both rows fall in the month in progress (or after it): the analysis leaves them out and says so.
+      const analysis = (await (
+        await call(`/api/households/${firm.annHousehold}/spending/analysis`, { token })
+      ).json()) as { last_month: string; notes: string[] };
+      expect(analysis.last_month < "2026-11-01").toBe(true);
+      expect(analysis.notes).toContainEqual(
+        expect.stringMatching(
+          /^2026-11 is in progress: its 2 transactions so far \(through 2026-11-25, or dated later\)/,
+        ),
+      );
     });
 
     it.each([

@@ -169,7 +169,8 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
       summary: "Spending patterns, peer benchmarks and savings opportunities of everything imported",
       description:
         "As `finplan budget analyze --json`. Income: the `income` query, else the household's annual income, else the " +
-        "deposits categorized as income (said in `notes`).",
+        "deposits categorized as income (said in `notes`). The month in progress (the server's UTC day) is left out " +
+        "while earlier months exist, and `notes` says so.",
       security: authenticated,
       request: {
         params: HouseholdParams,
@@ -186,7 +187,13 @@ export function registerSpendingRoutes(app: App, ctx: ServerContext): void {
       const income =
         c.req.valid("query").income ??
         (household.annualIncome === null ? undefined : Money.parse(household.annualIncome));
-      const analysis = await analyzeHousehold(ctx.db, household.id, income, ctx.refs);
+      const analysis = await analyzeHousehold(
+        ctx.db,
+        household.id,
+        income,
+        ctx.refs,
+        formatIsoDate(utcDateOf(ctx.now())),
+      );
       return c.json(wire(analysisJson(analysis)), 200);
     },
   );

@@ -138,6 +138,13 @@ function Budget({ analysis }: { analysis: SpendingAnalysis }) {
           }))}
         />
       </div>
+      {analysis.notes.length > 0 ? (
+        <ul className="note analysis-notes" aria-label="How the figures were worked out">
+          {analysis.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       <h3>Against peers</h3>
       <BudgetBenchmarks analysis={analysis} />
       <h3>Savings opportunities</h3>
