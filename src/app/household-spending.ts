@@ -104,17 +104,19 @@ export async function analyzeHousehold(
       "transactions",
       "this household has no transactions yet; import a statement first",
     );
-  const monthInProgress = today ? `${today.slice(0, 7)}-01` : null;
-  const complete = monthInProgress ? stored.filter((t) => t.date < monthInProgress) : stored;
-  const analyzed = complete.length > 0 ? complete : stored;
-  const analysis = analyzeTransactions(analyzed, await categoryRules(db, householdId), { income }, refs);
-  const leftOut = stored.length - analyzed.length;
-  if (leftOut === 0) return analysis;
+  const rules = await categoryRules(db, householdId);
+  const complete = today ? stored.filter((t) => t.date < `${today.slice(0, 7)}-01`) : stored;
+  const leftOut = stored.length - complete.length;
+  if (!today || leftOut === 0 || complete.length === 0) {
+    return analyzeTransactions(stored, rules, { income }, refs);
+  }
+  const analysis = analyzeTransactions(complete, rules, { income }, refs);
+  const some = leftOut === 1 ? "1 transaction" : `${leftOut} transactions`;
   return {
     ...analysis,
     notes: [
       ...analysis.notes,
-      `${today!.slice(0, 7)} is in progress: its ${leftOut} transaction${leftOut === 1 ? "" : "s"} so far (through ${today}, or dated later) are left out of the averages until the month is over`,
+      `${today.slice(0, 7)} is in progress: its ${some} so far (through ${today}, or dated later) ${leftOut === 1 ? "is" : "are"} left out of the averages until the month is over`,
     ],
   };
 }
