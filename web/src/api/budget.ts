@@ -95,7 +95,8 @@ function refreshBudget(client: QueryClient, id: string): Promise<void> {
   ).then(() => undefined);
 }
 
-export function useSpendingAnalysis(id: string) {
+/** The household's budget: spending by category against peers, patterns and savings opportunities. */
+export function useBudget(id: string) {
   return useQuery({
     queryKey: keys.household(id, "spending-analysis"),
     queryFn: () => api.get<SpendingAnalysis>(`${householdPath(id)}/spending/analysis`),

@@ -4,7 +4,8 @@ import { householdPath, keys } from "./hooks.ts";
 import { CLIENTS_KEY } from "./planner.ts";
 import type { RetirementGap, RetirementProfile, RetirementSimulation } from "./retirement-types.ts";
 
-export function useRetirementGap(id: string) {
+/** The household's retirement review: the gap of its stored profile with the corrective moves. */
+export function useRetirement(id: string) {
   return useQuery({
     queryKey: keys.household(id, "retirement-gap"),
     queryFn: () => api.get<RetirementGap>(`${householdPath(id)}/retirement/gap`),

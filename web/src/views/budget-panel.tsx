@@ -1,5 +1,5 @@
 import { Cell, Pie, PieChart, Tooltip } from "recharts";
-import { type SpendingAnalysis, useSpendingAnalysis } from "../api/budget.ts";
+import { type SpendingAnalysis, useBudget } from "../api/budget.ts";
 import { ApiError } from "../api/client.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/status.tsx";
@@ -66,7 +66,7 @@ const NOTHING_YET = "No spending imported yet: upload bank or card statements fi
  * opportunities, spending per month, statement upload and the transactions with their rules.
  */
 export function BudgetPanel({ householdId }: { householdId: string }) {
-  const analysis = useSpendingAnalysis(householdId);
+  const analysis = useBudget(householdId);
   return (
     <Panel id="budget" title="Budget">
       {analysis.isPending ? <Loading what="the spending analysis" /> : null}

@@ -1,4 +1,4 @@
-import { useRetirementGap } from "../api/retirement.ts";
+import { useRetirement } from "../api/retirement.ts";
 import type { RetirementGap } from "../api/retirement-types.ts";
 import { ErrorMessage, Loading, Panel } from "../components/status.tsx";
 import { Corrections } from "./retirement-corrections.tsx";
@@ -18,7 +18,7 @@ function saveMoreOf(gap: RetirementGap): string | undefined {
 }
 
 export function RetirementGapPanel({ householdId }: { householdId: string }) {
-  const gap = useRetirementGap(householdId);
+  const gap = useRetirement(householdId);
   return (
     <Panel id="retirement" title="Retirement gap">
       {gap.isPending ? <Loading what="the retirement gap" /> : null}
