@@ -5,7 +5,7 @@ import { Categorizer } from "../core/spending/categorizer.ts";
 import type { ImportReport } from "../core/spending/import/import-report.ts";
 import { createStatementImport } from "../core/spending/import/statement-import.ts";
 import { MonthlyRollup } from "../core/spending/monthly-rollup.ts";
-import type { Transaction } from "../core/spending/transaction.ts";
+import { monthOf, type Transaction } from "../core/spending/transaction.ts";
 import type { ReferenceData } from "../data/reference-data.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import {
@@ -105,7 +105,7 @@ export async function analyzeHousehold(
       "this household has no transactions yet; import a statement first",
     );
   const rules = await categoryRules(db, householdId);
-  const complete = today ? stored.filter((t) => t.date < `${today.slice(0, 7)}-01`) : stored;
+  const complete = today ? stored.filter((t) => t.date < monthOf(today)) : stored;
   const leftOut = stored.length - complete.length;
   if (!today || leftOut === 0 || complete.length === 0) {
     return analyzeTransactions(stored, rules, { income }, refs);

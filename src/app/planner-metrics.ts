@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseIsoDate } from "../core/dates.ts";
+import { utcDateOf } from "../core/dates.ts";
 import { Money } from "../core/money.ts";
 import { type AdherenceReport, planAdherence } from "../core/planner/adherence.ts";
 import { type EngagementScore, engagementScore, WINDOW_DAYS } from "../core/planner/engagement.ts";
@@ -90,9 +90,7 @@ async function adherenceFor(db: Queryable, householdId: string, period: string) 
 
 /** The household's retirement gap as of `asOf`'s UTC day, without corrections: what the retirement goal measures. */
 export function retirementGapAsOf(db: Queryable, householdId: string, refs: ReferenceData, asOf: Date) {
-  return householdGap(db, householdId, refs, parseIsoDate(asOf.toISOString().slice(0, 10)), {
-    corrections: false,
-  });
+  return householdGap(db, householdId, refs, utcDateOf(asOf), { corrections: false });
 }
 
 async function goalMeasures(db: Queryable, householdId: string, gap: GapAnswer | null, asOf: Date) {
